@@ -1,0 +1,50 @@
+// Values bound to statements and read from results.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace retort {
+
+using Blob = std::vector<std::uint8_t>;
+
+class Value {
+ public:
+  enum class Type { kNull, kInteger, kReal, kText, kBlob };
+
+  Value() = default;  // null
+  Value(std::nullptr_t) {}
+  Value(int v) : data_(static_cast<std::int64_t>(v)) {}
+  Value(long v) : data_(static_cast<std::int64_t>(v)) {}
+  Value(long long v) : data_(static_cast<std::int64_t>(v)) {}
+  Value(bool v) : data_(static_cast<std::int64_t>(v ? 1 : 0)) {}
+  Value(double v) : data_(v) {}
+  Value(std::string v) : data_(std::move(v)) {}
+  Value(std::string_view v) : data_(std::string(v)) {}
+  Value(const char* v) : data_(std::string(v)) {}
+  Value(Blob v) : data_(std::move(v)) {}
+
+  Type type() const { return static_cast<Type>(data_.index()); }
+  bool is_null() const { return type() == Type::kNull; }
+
+  // Typed access; the conversions are lenient where unambiguous (text "42" -> 42, integer
+  // -> text, PostgreSQL "t"/"f" -> 1/0). Throws DatabaseError when a value cannot convert
+  // (e.g. integer() of null or of "abc").
+  std::int64_t integer() const;
+  double real() const;
+  std::string text() const;
+  Blob blob() const;
+
+  // Unambiguous display for logs: NULL, 42, 1.5, 'text', x'00ff' (long values shortened).
+  std::string to_display() const;
+
+  friend bool operator==(const Value&, const Value&) = default;
+
+ private:
+  std::variant<std::monostate, std::int64_t, double, std::string, Blob> data_;
+};
+
+}  // namespace retort
