@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "retort/schema.hpp"
 
@@ -23,6 +24,8 @@ class Dialect {
   virtual std::string placeholder(int index) const = 0;
   // The largest number of bind parameters one statement may carry.
   virtual int max_bind_parameters() const = 0;
+  // The schema an empty Table::schema means: "main" (SQLite) or "public" (PostgreSQL).
+  virtual std::string_view default_schema() const = 0;
 
   // Capabilities.
   virtual bool has_schemas() const = 0;               // CREATE SCHEMA, schema-qualified names
@@ -30,14 +33,26 @@ class Dialect {
   virtual bool has_comments() const = 0;              // COMMENT ON TABLE/COLUMN
   virtual bool can_alter_add_constraint() const = 0;  // ALTER TABLE ... ADD CONSTRAINT
 
-  // DDL hooks. The SQL type for a column, e.g. "varchar(30)", "INTEGER", "serial".
+  // DDL hooks. The SQL type for a column, e.g. "varchar(30)", "INTEGER", "serial". Enum
+  // columns: the enum type's quoted (schema-qualified) name where has_enum_types(), else a
+  // text type (the compiler then adds CHECK ("col" IN (...)) to the column).
   virtual std::string column_type_sql(const Table& table, const Column& column,
                                       const MetaData& metadata) const = 0;
   // A literal usable in DDL for a server default of the given type ("0", "'abc'", "TRUE").
+  // Throws InputError when `literal` is not a value of the type (e.g. "abc" for an integer).
   virtual std::string default_literal_sql(const Type& type, std::string_view literal) const = 0;
-  // Options after the closing parenthesis of CREATE TABLE (", STRICT", " WITHOUT ROWID").
+  // The clause that follows the type of an autoincrement column, e.g. "PRIMARY KEY
+  // AUTOINCREMENT" (SQLite). When non-empty, the column carries the table's primary key
+  // inline and no table-level PRIMARY KEY is emitted. Empty where the type says it all
+  // (PostgreSQL serial).
+  virtual std::string_view autoincrement_clause_sql() const = 0;
+  // Options after the closing parenthesis of CREATE TABLE (" WITHOUT ROWID, STRICT").
   virtual std::string table_options_sql(const Table& table) const = 0;
-  // Throws InputError naming the first object of `metadata` this database cannot hold.
+  // Statements run first, inside the transaction, by drop_all (SQLite: PRAGMA
+  // defer_foreign_keys = ON, so that tables referencing each other can be dropped).
+  virtual std::vector<std::string> drop_all_prologue_sql() const = 0;
+  // Throws InputError naming the first object of `metadata` this database cannot hold, e.g.
+  // `sqlite: table "t": column "id": identity columns are not supported; use autoincrement`.
   virtual void check_support(const MetaData& metadata) const = 0;
 };
 

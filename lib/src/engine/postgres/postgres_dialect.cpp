@@ -1,0 +1,146 @@
+#include "engine/postgres/postgres_dialect.hpp"
+
+#include "ddl/dialect_support.hpp"
+#include "engine/driver.hpp"
+#include "engine/sql_builder.hpp"
+
+namespace retort::postgres {
+
+namespace {
+
+std::string with_length(std::string_view base, const std::optional<int>& length) {
+  std::string out(base);
+  if (length) out += "(" + std::to_string(*length) + ")";
+  return out;
+}
+
+std::string numeric_sql(const Type& type) {
+  std::string out = "numeric";
+  if (type.precision) {
+    out += "(" + std::to_string(*type.precision);
+    if (type.scale) out += "," + std::to_string(*type.scale);
+    out += ")";
+  }
+  return out;
+}
+
+std::string serial_sql(TypeKind kind) {
+  switch (kind) {
+    case TypeKind::kSmallInt:
+      return "smallserial";
+    case TypeKind::kBigInt:
+      return "bigserial";
+    default:
+      return "serial";
+  }
+}
+
+std::string enum_sql(const Type& type, const MetaData& metadata) {
+  SqlBuilder b(detail::postgres_dialect());
+  if (const EnumType* e = detail::find_enum_type(metadata, type)) {
+    b.qualified(e->schema, e->name);
+  } else {
+    b.ident(type.name);
+  }
+  return b.take();
+}
+
+std::string type_sql(const Type& type, const MetaData& metadata) {
+  switch (type.kind) {
+    case TypeKind::kInteger:
+      return "integer";
+    case TypeKind::kSmallInt:
+      return "smallint";
+    case TypeKind::kBigInt:
+      return "bigint";
+    case TypeKind::kBoolean:
+      return "boolean";
+    case TypeKind::kVarchar:
+      return with_length("varchar", type.length);
+    case TypeKind::kChar:
+      return with_length("char", type.length);
+    case TypeKind::kText:
+      return "text";
+    case TypeKind::kNumeric:
+      return numeric_sql(type);
+    case TypeKind::kReal:
+      return "real";
+    case TypeKind::kDouble:
+      return "double precision";
+    case TypeKind::kDate:
+      return "date";
+    case TypeKind::kTime:
+      return "time";
+    case TypeKind::kTimestamp:
+      return "timestamp";
+    case TypeKind::kTimestampTz:
+      return "timestamptz";
+    case TypeKind::kUuid:
+      return "uuid";
+    case TypeKind::kJson:
+      return "json";
+    case TypeKind::kJsonb:
+      return "jsonb";
+    case TypeKind::kBinary:
+      return "bytea";
+    case TypeKind::kEnum:
+      return enum_sql(type, metadata);
+    case TypeKind::kRaw:
+      return type.name.empty() ? type.spelling : type.name;
+  }
+  return "text";
+}
+
+void check_column(const detail::SupportError& err, const Table& table, const Column& column) {
+  const bool generated = column.autoincrement || column.identity != Identity::kNone;
+  if (column.autoincrement && column.identity != Identity::kNone) {
+    err.fail(table, column, "autoincrement and identity exclude each other");
+  }
+  if (generated && !detail::is_integer_kind(column.type.kind)) {
+    err.fail(table, column,
+             column.autoincrement ? "autoincrement needs integer, smallint or bigint"
+                                  : "identity needs integer, smallint or bigint");
+  }
+  if (generated && column.server_default) {
+    err.fail(table, column, "an autoincrement or identity column cannot have a default");
+  }
+  if (column.computed && !column.computed->stored) {
+    err.fail(table, column, "virtual computed columns are not supported; use stored");
+  }
+}
+
+}  // namespace
+
+std::string PostgresDialect::placeholder(int index) const { return "$" + std::to_string(index); }
+
+std::string PostgresDialect::column_type_sql(const Table& /*table*/, const Column& column,
+                                             const MetaData& metadata) const {
+  if (column.autoincrement) return serial_sql(column.type.kind);
+  return type_sql(column.type, metadata);
+}
+
+std::string PostgresDialect::default_literal_sql(const Type& type, std::string_view literal) const {
+  return detail::default_literal(type, literal, "TRUE", "FALSE");
+}
+
+std::string PostgresDialect::table_options_sql(const Table& /*table*/) const { return {}; }
+
+void PostgresDialect::check_support(const MetaData& metadata) const {
+  const detail::SupportError err(*this);
+  for (const Table& table : metadata.tables) {
+    if (table.without_rowid) err.fail(table, "without_rowid is a SQLite option");
+    if (table.strict) err.fail(table, "strict is a SQLite option");
+    for (const Column& column : table.columns) check_column(err, table, column);
+  }
+}
+
+}  // namespace retort::postgres
+
+namespace retort::detail {
+
+const Dialect& postgres_dialect() {
+  static const postgres::PostgresDialect dialect;
+  return dialect;
+}
+
+}  // namespace retort::detail

@@ -1,0 +1,33 @@
+// The PostgreSQL dialect: "$N" placeholders, schemas, enum types, comments and ALTER TABLE
+// ADD CONSTRAINT. Types render in PostgreSQL's own lower-case spelling (integer, varchar(30),
+// double precision, timestamptz, bytea, ...); autoincrement columns become serial,
+// bigserial or smallserial; enum columns the quoted, schema-qualified enum type.
+#pragma once
+
+#include "retort/dialect.hpp"
+
+namespace retort::postgres {
+
+class PostgresDialect final : public Dialect {
+ public:
+  DialectKind kind() const override { return DialectKind::kPostgres; }
+  std::string_view name() const override { return "postgresql"; }
+  std::string placeholder(int index) const override;
+  int max_bind_parameters() const override { return 65535; }
+  std::string_view default_schema() const override { return "public"; }
+
+  bool has_schemas() const override { return true; }
+  bool has_enum_types() const override { return true; }
+  bool has_comments() const override { return true; }
+  bool can_alter_add_constraint() const override { return true; }
+
+  std::string column_type_sql(const Table& table, const Column& column,
+                              const MetaData& metadata) const override;
+  std::string default_literal_sql(const Type& type, std::string_view literal) const override;
+  std::string_view autoincrement_clause_sql() const override { return {}; }
+  std::string table_options_sql(const Table& table) const override;
+  std::vector<std::string> drop_all_prologue_sql() const override { return {}; }
+  void check_support(const MetaData& metadata) const override;
+};
+
+}  // namespace retort::postgres

@@ -1,0 +1,177 @@
+#include "engine/sqlite/sqlite_dialect.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "ddl/dialect_support.hpp"
+#include "engine/driver.hpp"
+
+namespace retort::sqlite {
+
+namespace {
+
+std::string with_length(std::string_view base, const std::optional<int>& length) {
+  std::string out(base);
+  if (length) out += "(" + std::to_string(*length) + ")";
+  return out;
+}
+
+std::string numeric_sql(const Type& type) {
+  std::string out = "NUMERIC";
+  if (type.precision) {
+    out += "(" + std::to_string(*type.precision);
+    if (type.scale) out += "," + std::to_string(*type.scale);
+    out += ")";
+  }
+  return out;
+}
+
+// The only column types a STRICT table accepts: INTEGER, REAL, TEXT, BLOB, ANY.
+std::string strict_type_sql(const Type& type) {
+  switch (type.kind) {
+    case TypeKind::kInteger:
+    case TypeKind::kSmallInt:
+    case TypeKind::kBigInt:
+    case TypeKind::kBoolean:
+      return "INTEGER";
+    case TypeKind::kReal:
+    case TypeKind::kDouble:
+      return "REAL";
+    case TypeKind::kBinary:
+      return "BLOB";
+    case TypeKind::kNumeric:
+    case TypeKind::kRaw:
+      return "ANY";
+    default:
+      return "TEXT";
+  }
+}
+
+std::string type_sql(const Type& type) {
+  switch (type.kind) {
+    case TypeKind::kInteger:
+      return "INTEGER";
+    case TypeKind::kSmallInt:
+      return "SMALLINT";
+    case TypeKind::kBigInt:
+      return "BIGINT";
+    case TypeKind::kBoolean:
+      return "BOOLEAN";
+    case TypeKind::kVarchar:
+      return with_length("VARCHAR", type.length);
+    case TypeKind::kChar:
+      return with_length("CHAR", type.length);
+    case TypeKind::kText:
+      return "TEXT";
+    case TypeKind::kNumeric:
+      return numeric_sql(type);
+    case TypeKind::kReal:
+      return "REAL";
+    case TypeKind::kDouble:
+      return "DOUBLE";
+    case TypeKind::kDate:
+      return "DATE";
+    case TypeKind::kTime:
+      return "TIME";
+    case TypeKind::kTimestamp:
+      return "TIMESTAMP";
+    case TypeKind::kTimestampTz:
+      return "TIMESTAMPTZ";
+    case TypeKind::kUuid:
+      return "UUID";
+    case TypeKind::kJson:
+      return "JSON";
+    case TypeKind::kJsonb:
+      return "JSONB";
+    case TypeKind::kBinary:
+      return "BLOB";
+    case TypeKind::kEnum:
+      return "TEXT";
+    case TypeKind::kRaw:
+      return type.name.empty() ? type.spelling : type.name;
+  }
+  return "TEXT";
+}
+
+bool is_main(std::string_view schema) { return schema.empty() || schema == "main"; }
+
+void check_column(const detail::SupportError& err, const Table& table, const Column& column) {
+  if (column.identity != Identity::kNone) {
+    err.fail(table, column, "identity columns are not supported; use autoincrement");
+  }
+  if (!column.autoincrement) return;
+  if (!detail::is_integer_kind(column.type.kind)) {
+    err.fail(table, column, "autoincrement needs an integer type");
+  }
+  if (!table.primary_key || table.primary_key->columns.size() != 1 ||
+      table.primary_key->columns[0] != column.name) {
+    err.fail(table, column, "autoincrement needs the column to be the only primary-key column");
+  }
+  if (table.without_rowid) {
+    err.fail(table, column, "autoincrement is not allowed in a WITHOUT ROWID table");
+  }
+}
+
+void check_table(const detail::SupportError& err, const Table& table) {
+  if (!is_main(table.schema)) err.fail(table, "schemas are not supported");
+  if (table.without_rowid && !table.primary_key) {
+    err.fail(table, "a WITHOUT ROWID table needs a primary key");
+  }
+  for (const Column& column : table.columns) check_column(err, table, column);
+  for (const ForeignKey& fk : table.foreign_keys) {
+    if (!is_main(fk.ref_schema)) {
+      err.fail(table, "foreign key to \"" + fk.ref_schema + "." + fk.ref_table +
+                          "\": schemas are not supported");
+    }
+  }
+}
+
+}  // namespace
+
+std::string SqliteDialect::placeholder(int /*index*/) const { return "?"; }
+
+std::string SqliteDialect::column_type_sql(const Table& table, const Column& column,
+                                           const MetaData& /*metadata*/) const {
+  if (column.autoincrement) return "INTEGER";
+  return table.strict ? strict_type_sql(column.type) : type_sql(column.type);
+}
+
+std::string SqliteDialect::default_literal_sql(const Type& type, std::string_view literal) const {
+  return detail::default_literal(type, literal, "1", "0");
+}
+
+std::string SqliteDialect::table_options_sql(const Table& table) const {
+  std::string out;
+  if (table.without_rowid) out += " WITHOUT ROWID";
+  if (table.strict) out += out.empty() ? " STRICT" : ", STRICT";
+  return out;
+}
+
+std::vector<std::string> SqliteDialect::drop_all_prologue_sql() const {
+  // Deferred until COMMIT, by which time every table of the model is gone.
+  return {"PRAGMA defer_foreign_keys = ON"};
+}
+
+void SqliteDialect::check_support(const MetaData& metadata) const {
+  const detail::SupportError err(*this);
+  for (const std::string& schema : metadata.schemas) {
+    if (!is_main(schema)) err.fail_object("schema", schema, "schemas are not supported");
+  }
+  for (const EnumType& e : metadata.enums) {
+    if (!is_main(e.schema)) {
+      err.fail_object("enum", e.schema + "." + e.name, "schemas are not supported");
+    }
+  }
+  for (const Table& table : metadata.tables) check_table(err, table);
+}
+
+}  // namespace retort::sqlite
+
+namespace retort::detail {
+
+const Dialect& sqlite_dialect() {
+  static const sqlite::SqliteDialect dialect;
+  return dialect;
+}
+
+}  // namespace retort::detail

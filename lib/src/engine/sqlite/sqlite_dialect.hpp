@@ -1,0 +1,43 @@
+// The SQLite dialect: "?" placeholders, no schemas, enum types or comments, and the SQLite
+// spellings of the model's types.
+//
+// Type spellings (chosen so that SQLite's affinity rules give the right affinity and a
+// reflection can map the declared type back to the model's type):
+//   integer INTEGER, smallint SMALLINT, bigint BIGINT      -> INTEGER affinity
+//   boolean BOOLEAN, numeric NUMERIC(p,s), date DATE, time TIME, timestamp TIMESTAMP,
+//   timestamptz TIMESTAMPTZ, uuid UUID, json JSON, jsonb JSONB -> NUMERIC affinity
+//   varchar(n) VARCHAR(n), char(n) CHAR(n), text TEXT, enum TEXT -> TEXT affinity
+//   real REAL, double DOUBLE                                    -> REAL affinity
+//   binary BLOB                                                 -> BLOB affinity
+// An autoincrement column is always `INTEGER PRIMARY KEY AUTOINCREMENT` (SQLite accepts
+// AUTOINCREMENT only on exactly INTEGER). STRICT tables allow only INTEGER, REAL, TEXT, BLOB
+// and ANY, so there the types collapse to those (numeric becomes ANY).
+#pragma once
+
+#include "retort/dialect.hpp"
+
+namespace retort::sqlite {
+
+class SqliteDialect final : public Dialect {
+ public:
+  DialectKind kind() const override { return DialectKind::kSqlite; }
+  std::string_view name() const override { return "sqlite"; }
+  std::string placeholder(int index) const override;
+  int max_bind_parameters() const override { return 32766; }
+  std::string_view default_schema() const override { return "main"; }
+
+  bool has_schemas() const override { return false; }
+  bool has_enum_types() const override { return false; }
+  bool has_comments() const override { return false; }
+  bool can_alter_add_constraint() const override { return false; }
+
+  std::string column_type_sql(const Table& table, const Column& column,
+                              const MetaData& metadata) const override;
+  std::string default_literal_sql(const Type& type, std::string_view literal) const override;
+  std::string_view autoincrement_clause_sql() const override { return "PRIMARY KEY AUTOINCREMENT"; }
+  std::string table_options_sql(const Table& table) const override;
+  std::vector<std::string> drop_all_prologue_sql() const override;
+  void check_support(const MetaData& metadata) const override;
+};
+
+}  // namespace retort::sqlite
