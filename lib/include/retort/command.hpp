@@ -1,22 +1,74 @@
 // One function per CLI command, callable from C++. Each takes an options struct and returns
 // a result struct; the CLI only parses arguments and formats results.
+//
+// Commands that work on a project start from a ProjectContext:
+//
+//   retort::ProjectOptions options;           // as the CLI's -c / --url / --echo fill it
+//   options.url = "sqlite:///scratch.db";
+//   retort::ProjectContext project = retort::ProjectContext::load(options);
+//   retort::Engine engine(retort::Url::parse(project.database_url), project.engine_options);
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "retort/config.hpp"
+#include "retort/engine.hpp"
+#include "retort/log.hpp"
 
 namespace retort {
 
 // The library's version, e.g. "0.1.0".
 const char* version();
 
+// The candidate a mistyped `word` most likely meant, for "did you mean" hints: the closest
+// candidate by edit distance (a transposition counts as one edit) when it is close enough to
+// be a typo, or the only candidate `word` is a prefix of. Ties go to the earlier candidate.
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        const std::vector<std::string>& candidates);
+
+// The options every project command shares; the CLI fills them from its global options.
+struct ProjectOptions {
+  // The config file. Empty: the nearest retort.yaml in `working_directory` or its parents.
+  std::filesystem::path config_file;
+  // Replaces the config's database_url when set (the CLI's --url).
+  std::optional<std::string> url;
+  // Where the config search starts. Empty: the process's working directory.
+  std::filesystem::path working_directory;
+  // Log every SQL statement (becomes EngineOptions::echo).
+  bool echo = false;
+  // Where the library logs (becomes EngineOptions::logger); nothing is logged when empty.
+  LogSink logger;
+  // When no config file is given and none is found: true throws UsageError; false uses the
+  // defaults of Config, rooted at `working_directory` (for commands that can run on a bare
+  // --url, such as inspect).
+  bool require_config = true;
+};
+
+// A resolved project: its config and the database URL a command should use.
+struct ProjectContext {
+  Config config;
+  // False when no retort.yaml was found and `config` holds the defaults.
+  bool config_found = false;
+  // The effective URL: ProjectOptions::url when set, else config.database_url (expanded).
+  std::string database_url;
+  // echo and logger from ProjectOptions; the other fields keep their defaults.
+  EngineOptions engine_options;
+
+  // Loads the config named by `options` (UsageError when that file does not exist) or the
+  // nearest one, and resolves the database URL. InputError for a malformed config.
+  static ProjectContext load(const ProjectOptions& options, const EnvLookup& env = process_env());
+};
+
 struct TemplateInfo {
   std::string name;
   std::string description;  // first line of the template's README
 };
 
-// The project templates compiled into retort (from migrations_template/).
+// The project templates compiled into retort (from migrations_template/), sorted by name.
 std::vector<TemplateInfo> list_templates();
 
 struct InitOptions {
@@ -30,8 +82,11 @@ struct InitResult {
   std::vector<std::string> created;
 };
 
-// Lays out a new project from a template. Throws UsageError for an unknown template (with a
-// "did you mean") or a directory that exists and is not empty; creates nothing then.
+// Lays out a new project from a template: creates `directory` (and its parents) when needed
+// and writes every file of the template except its README. A directory in the template that
+// holds only a `.keep` file is created empty. Throws UsageError for an unknown template (with a
+// "did you mean") or a directory that exists and is not empty, and creates nothing then;
+// InputError when a file cannot be written.
 InitResult init(const InitOptions& options);
 
 }  // namespace retort

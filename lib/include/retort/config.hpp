@@ -1,4 +1,12 @@
 // retort.yaml, the project configuration. Values may use ${VAR} and ${VAR:-default}.
+//
+//   database_url: ${DATABASE_URL:-sqlite:///dev.db}
+//   models: models/schema.yaml
+//   script_location: migrations
+//   version_table: retort_version
+//   transaction_per_migration: false
+//
+// Every key is optional; an empty file means all defaults. An unknown key is an error.
 #pragma once
 
 #include <filesystem>
@@ -16,27 +24,33 @@ struct Config {
   std::filesystem::path models = "models/schema.yaml";
   std::filesystem::path script_location = "migrations";
   std::string version_table = "retort_version";
+  // Run each revision in its own transaction instead of one transaction for the whole run.
   bool transaction_per_migration = false;
 
-  // `models` and `script_location` resolved against `root`.
+  // `models` and `script_location` resolved against `root` (unchanged when absolute).
   std::filesystem::path models_path() const;
   std::filesystem::path script_path() const;
 };
+
+// The name find_config looks for.
+inline constexpr std::string_view kConfigFileName = "retort.yaml";
 
 // Looks up an environment variable; returns nullopt when unset.
 using EnvLookup = std::function<std::optional<std::string>(std::string_view name)>;
 // The process environment.
 EnvLookup process_env();
 
-// Expands ${VAR} and ${VAR:-default} (default used when VAR is unset or empty); "$$" is a
-// literal "$". Throws InputError for an unset variable without default or a malformed
-// reference.
+// Expands ${VAR} and ${VAR:-default} (default used when VAR is unset or empty; the default
+// may itself hold references); "$$" is a literal "$", and a "$" followed by anything else is
+// kept as is. VAR is [A-Za-z_][A-Za-z0-9_]*. Throws InputError (without a location) for an
+// unset variable without default or a malformed reference.
 std::string expand_env(std::string_view text, const EnvLookup& env);
 
-// The nearest retort.yaml in `start` or its parents, if any.
+// The nearest retort.yaml in `start` or its parents (absolute), if any.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
 
-// Reads and validates a config file. Throws InputError naming file:line:column.
+// Reads and validates a config file, expanding ${VAR} in every value. Throws InputError
+// naming file:line:column (or just the file when it cannot be read).
 Config load_config(const std::filesystem::path& file, const EnvLookup& env = process_env());
 
 }  // namespace retort

@@ -1,0 +1,162 @@
+// End to end: the retort binary's global behaviour (version, help, typos, options, exit codes).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/test_support.hpp"
+
+namespace retort {
+namespace {
+using testing::run_retort;
+using testing::TempDir;
+
+TEST(Cli, VersionPrintsTheVersion) {
+  TempDir dir;
+  auto r = run_retort({"--version"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "retort 0.1.0\n");
+}
+
+// The command names in the "Commands:" section of the help, in order.
+std::vector<std::string> listed_commands(const std::string& help) {
+  std::vector<std::string> names;
+  std::size_t at = help.find("\nCommands:\n");
+  if (at == std::string::npos) return names;
+  std::istringstream lines(help.substr(at + 11));
+  std::string line;
+  while (std::getline(lines, line) && line.rfind("  ", 0) == 0) {
+    std::istringstream words(line);
+    std::string name;
+    words >> name;
+    names.push_back(name);
+  }
+  return names;
+}
+
+TEST(Cli, HelpListsEveryCommandOnceWithItsDescription) {
+  TempDir dir;
+  auto r = run_retort({"--help"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(listed_commands(r.out), (std::vector<std::string>{"init", "list-templates"})) << r.out;
+  EXPECT_NE(r.out.find("Create a new project from a template"), std::string::npos);
+  for (const char* option : {"--config", "--url", "--echo", "--format", "--quiet", "--verbose"}) {
+    EXPECT_NE(r.out.find(option), std::string::npos) << option;
+  }
+}
+
+TEST(Cli, NoArgumentsPrintsTheHelp) {
+  TempDir dir;
+  auto r = run_retort({}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(listed_commands(r.out), (std::vector<std::string>{"init", "list-templates"}));
+}
+
+TEST(Cli, CommandHelpShowsItsOptions) {
+  TempDir dir;
+  auto r = run_retort({"init", "--help"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("--template"), std::string::npos) << r.out;
+}
+
+TEST(Cli, MistypedCommandSuggestsTheNearestAndExits2) {
+  TempDir dir;
+  auto r = run_retort({"inti"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "retort: unknown command \"inti\"; did you mean \"init\"?\n");
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(Cli, MistypedCommandAfterGlobalOptionsIsFound) {
+  TempDir dir;
+  auto r = run_retort({"--format", "json", "-c", "x.yaml", "list-templtes"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "retort: unknown command \"list-templtes\"; did you mean \"list-templates\"?\n");
+}
+
+TEST(Cli, UnrelatedWordGetsNoSuggestion) {
+  TempDir dir;
+  auto r = run_retort({"frobnicate"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "retort: unknown command \"frobnicate\" (see \"retort --help\")\n");
+}
+
+TEST(Cli, UnknownOptionExits2) {
+  TempDir dir;
+  auto r = run_retort({"--bogus", "list-templates"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("retort: "), std::string::npos);
+  EXPECT_NE(r.err.find("--bogus"), std::string::npos) << r.err;
+  auto after = run_retort({"list-templates", "--bogus"}, dir.path());
+  EXPECT_EQ(after.exit_code, 2);
+  EXPECT_NE(after.err.find("--bogus"), std::string::npos) << after.err;
+}
+
+TEST(Cli, BadFormatExits2) {
+  TempDir dir;
+  auto r = run_retort({"--format", "xml", "list-templates"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("expected text or json, not \"xml\""), std::string::npos) << r.err;
+}
+
+TEST(Cli, QuietAndVerboseExcludeEachOther) {
+  TempDir dir;
+  auto r = run_retort({"-q", "-v", "list-templates"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("exclude each other"), std::string::npos) << r.err;
+}
+
+TEST(Cli, GlobalOptionsWithoutCommandExit2) {
+  TempDir dir;
+  auto r = run_retort({"-v"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "retort: no command given (see \"retort --help\")\n");
+}
+
+TEST(Cli, ListTemplatesText) {
+  TempDir dir;
+  auto r = run_retort({"list-templates"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("generic  "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Generic single-database configuration.\n"), std::string::npos) << r.out;
+  // Descriptions start in one column.
+  std::istringstream lines(r.out);
+  std::string line;
+  std::size_t column = std::string::npos;
+  while (std::getline(lines, line)) {
+    std::size_t gap = line.find("  ");
+    ASSERT_NE(gap, std::string::npos) << line;
+    std::size_t start = line.find_first_not_of(' ', gap);
+    if (column == std::string::npos) column = start;
+    EXPECT_EQ(start, column) << line;
+  }
+}
+
+TEST(Cli, ListTemplatesJson) {
+  TempDir dir;
+  for (auto args : {std::vector<std::string>{"--format", "json", "list-templates"},
+                    std::vector<std::string>{"list-templates", "--format", "json"}}) {
+    auto r = run_retort(args, dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    nlohmann::json templates = nlohmann::json::parse(r.out);
+    ASSERT_TRUE(templates.is_array());
+    bool found = false;
+    for (const auto& t : templates) {
+      if (t.at("name") == "generic") {
+        found = true;
+        EXPECT_EQ(t.at("description"), "Generic single-database configuration.");
+      }
+    }
+    EXPECT_TRUE(found) << r.out;
+  }
+}
+
+TEST(Cli, MissingConfigFileExits2) {
+  TempDir dir;
+  auto r = run_retort({"-c", "nowhere/retort.yaml", "list-templates"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "retort: config file \"nowhere/retort.yaml\" does not exist\n");
+  EXPECT_EQ(r.out, "");
+}
+
+}  // namespace
+}  // namespace retort
