@@ -1,5 +1,6 @@
 // init and list_templates: laying out a project from the compiled-in templates.
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 #include "retort/command.hpp"
 #include "retort/config.hpp"
@@ -136,6 +137,26 @@ TEST(Init, EveryTemplateInitialises) {
     EXPECT_TRUE(fs::is_directory(dir / "p/migrations/versions")) << t.name;
     EXPECT_FALSE(fs::exists(dir / "p/README")) << t.name;
   }
+}
+
+TEST(Init, EveryTemplateYamlFileParses) {
+  for (const TemplateInfo& t : list_templates()) {
+    TempDir dir;
+    for (const std::string& path : init({dir / "p", t.name}).created) {
+      if (!path.ends_with(".yaml")) continue;
+      EXPECT_NO_THROW(YAML::LoadFile((dir / "p" / path).string())) << t.name << ": " << path;
+    }
+  }
+}
+
+TEST(Init, PostgresqlTemplateDefaultsToAPostgresqlUrl) {
+  TempDir dir;
+  InitResult result = init({dir / "p", "postgresql"});
+  EXPECT_EQ(result.created, kGenericTree);  // the same layout
+  auto no_env = [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
+  Config config = load_config(dir / "p/retort.yaml", no_env);
+  EXPECT_EQ(config.database_url, "postgresql://postgres@127.0.0.1:5432/app");
+  EXPECT_NE(read_file(dir / "p/models/schema.yaml").find("schema: music"), std::string::npos);
 }
 
 TEST(Version, IsTheProjectVersion) { EXPECT_STREQ(version(), "0.1.0"); }
