@@ -27,6 +27,10 @@ bool all_digits(std::string_view text) {
                                       [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
+std::string display_name(const Table& table) {
+  return table.schema.empty() ? table.name : table.schema + "." + table.name;
+}
+
 }  // namespace
 
 std::optional<bool> parse_bool_literal(std::string_view text) {
@@ -101,7 +105,7 @@ void SupportError::fail(std::string_view problem) const {
 }
 
 void SupportError::fail(const Table& table, std::string_view problem) const {
-  fail("table \"" + table.display_name() + "\": " + std::string(problem));
+  fail("table \"" + display_name(table) + "\": " + std::string(problem));
 }
 
 void SupportError::fail(const Table& table, const Column& column, std::string_view problem) const {
