@@ -82,6 +82,18 @@ Verbosity verbosity_of(const GlobalOptions& globals) {
   return globals.verbose ? Verbosity::kVerbose : Verbosity::kNormal;
 }
 
+// Completes the global options once the command line is parsed.
+void finish_global_options(const CLI::App& app, const std::string& url, GlobalOptions& globals) {
+  if (app.count("--url") > 0) globals.url = url;
+  // Checked for every command, even one that reads no config, so that a mistyped -c is never
+  // silently ignored.
+  std::error_code ec;
+  if (!globals.config_file.empty() && !std::filesystem::exists(globals.config_file, ec)) {
+    throw UsageError("config file \"" + globals.config_file + "\" does not exist");
+  }
+  globals.logger = setup_logging(verbosity_of(globals));
+}
+
 }  // namespace
 
 ProjectOptions GlobalOptions::project_options() const {
@@ -123,14 +135,7 @@ int run(int argc, char** argv) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     throw UsageError(e.what());
   }
-  if (app.count("--url") > 0) globals.url = url;
-  // Checked for every command, even one that reads no config, so that a mistyped -c is never
-  // silently ignored.
-  std::error_code ec;
-  if (!globals.config_file.empty() && !std::filesystem::exists(globals.config_file, ec)) {
-    throw UsageError("config file \"" + globals.config_file + "\" does not exist");
-  }
-  globals.logger = setup_logging(verbosity_of(globals));
+  finish_global_options(app, url, globals);
 
   for (auto& [command, action] : actions) {
     if (command->parsed()) return action();

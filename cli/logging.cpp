@@ -29,7 +29,7 @@ spdlog::level::level_enum threshold(Verbosity verbosity) {
     case Verbosity::kQuiet:
       return spdlog::level::warn;
     case Verbosity::kVerbose:
-      return spdlog::level::trace;
+      return spdlog::level::debug;
     case Verbosity::kNormal:
       break;
   }

@@ -9,7 +9,7 @@ namespace retort::cli {
 enum class Verbosity { kQuiet, kNormal, kVerbose };
 
 // Creates the stderr logger and returns a LogSink that feeds it. kQuiet shows warnings and
-// errors only, kNormal adds info (where --echo writes SQL), kVerbose adds debug and trace.
+// errors only, kNormal adds info (where --echo writes SQL), kVerbose adds debug.
 LogSink setup_logging(Verbosity verbosity);
 
 }  // namespace retort::cli
