@@ -45,7 +45,8 @@ struct SourceLocation {
 // is known.
 class InputError : public Error {
  public:
-  explicit InputError(const std::string& message) : Error(ErrorKind::kInput, message) {}
+  explicit InputError(const std::string& message)
+      : Error(ErrorKind::kInput, message), detail_(message) {}
   InputError(SourceLocation location, const std::string& message);
   const SourceLocation& location() const { return location_; }
   // The message without the location prefix.
