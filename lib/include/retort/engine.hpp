@@ -50,10 +50,12 @@ struct EngineOptions {
   std::size_t pool_size = 4;
 };
 
-// A prepared statement; valid while its Connection lives.
+// A prepared statement; valid while its Connection lives (moving the Connection is fine).
 class Statement {
  public:
-  explicit Statement(std::unique_ptr<detail::StatementImpl> impl, class Connection* conn);
+  // `sql` is the statement's text, for echo logging.
+  Statement(std::unique_ptr<detail::StatementImpl> impl, class Connection* conn,
+            std::string sql = {});
   Statement(Statement&&) noexcept;
   Statement& operator=(Statement&&) noexcept;
   ~Statement();
@@ -63,7 +65,8 @@ class Statement {
 
  private:
   std::unique_ptr<detail::StatementImpl> impl_;
-  class Connection* conn_;
+  std::shared_ptr<detail::ConnectionPool> pool_;  // for echo logging; may be null
+  std::string sql_;
 };
 
 class Connection {
@@ -91,7 +94,11 @@ class Connection {
   void log_statement(std::string_view sql, const std::vector<Value>& params) const;
 
  private:
+  friend class Statement;
   friend class Transaction;
+  detail::ConnectionImpl& impl() const;
+  void release() noexcept;
+
   std::unique_ptr<detail::ConnectionImpl> impl_;
   std::shared_ptr<detail::ConnectionPool> pool_;  // owns the options, URL and dialect
   int transaction_depth_ = 0;
@@ -100,7 +107,10 @@ class Connection {
 
 // RAII transaction. The outermost Transaction on a connection issues BEGIN; nested ones
 // use SAVEPOINTs. Destroying an uncommitted Transaction rolls it back (a nested one rolls
-// back to its savepoint only).
+// back to its savepoint only); the destructor never throws and logs a failed rollback.
+// Transactions end innermost first; commit() or rollback() of an ended transaction, or of
+// one with a nested transaction still open, throws UsageError. A failed commit() leaves the
+// transaction rolled back. A Transaction must not outlive its Connection.
 class Transaction {
  public:
   explicit Transaction(Connection& conn);
@@ -113,8 +123,12 @@ class Transaction {
   bool active() const { return active_; }
 
  private:
+  void end(std::string_view action);
+  void run(const std::string& sql);
+
   Connection* conn_;
   std::string savepoint_;  // empty for the outermost transaction
+  int depth_ = 0;          // the connection's transaction_depth() while this one is innermost
   bool active_ = true;
 };
 

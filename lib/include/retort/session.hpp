@@ -7,10 +7,15 @@
 //
 // Rows are written in the order they were added, which keeps parents before children when
 // the caller adds them so. A Session destroyed without commit() rolls everything back.
+// Consecutive rows for the same table and column list become multi-row INSERTs of up to
+// batch_size rows (fewer when the dialect's bind-parameter limit requires it). The session's
+// transaction begins at the first flush, as a savepoint when the caller has one open. The
+// Session must not outlive its Connection, nor the MetaData.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -52,14 +57,36 @@ class Session {
   std::uint64_t rows_written() const { return rows_written_; }
 
  private:
-  struct Batch;
+  // Rows for one table and one column list, in the order added.
+  struct Batch {
+    const Table* table;
+    std::vector<std::string> columns;
+    std::vector<Value> values;  // row-major, columns.size() per row
+  };
+  // A prepared multi-row INSERT, by table, column list and rows per statement.
+  struct StatementKey {
+    const Table* table;
+    std::vector<std::string> columns;
+    std::size_t rows;
+    friend auto operator<=>(const StatementKey&, const StatementKey&) = default;
+  };
+
+  const Table& find_table(std::string_view name);
+  void check_columns(const Table& table, const std::vector<std::string>& columns,
+                     std::size_t nvalues) const;
+  // The one write path: every queued row reaches the database here.
   void write_batch(Batch& batch);
+  Statement& insert_statement(const Table& table, const std::vector<std::string>& columns,
+                              std::size_t rows);
 
   Connection* conn_;
   const MetaData* metadata_;
   SessionOptions options_;
+  std::map<StatementKey, Statement> statements_;
   std::unique_ptr<Transaction> transaction_;
   std::vector<Batch> batches_;
+  std::string last_table_name_;  // the name given to the last add() and its table
+  const Table* last_table_ = nullptr;
   std::size_t pending_ = 0;
   std::uint64_t rows_written_ = 0;
 };

@@ -37,6 +37,10 @@ class Value {
   double real() const;
   std::string text() const;
   Blob blob() const;
+  // The stored text or bytes, without a copy (drivers bind from them). Throw DatabaseError
+  // unless the value is of type kText, respectively kBlob.
+  const std::string& text_ref() const;
+  const Blob& blob_ref() const;
 
   // Unambiguous display for logs: NULL, 42, 1.5, 'text', x'00ff' (long values shortened).
   std::string to_display() const;

@@ -1,0 +1,170 @@
+// Session batching on both backends.
+#include "retort/session.hpp"
+#include "engine/connection_fixture.hpp"
+#include "retort/error.hpp"
+
+namespace retort::testing {
+namespace {
+
+Column column(std::string name, TypeKind kind) {
+  Column c;
+  c.name = std::move(name);
+  c.type.kind = kind;
+  return c;
+}
+
+class SessionTest : public ConnectionFixture {
+ protected:
+  void SetUp() override {
+    ConnectionFixture::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    conn().execute(
+        "CREATE TABLE artist (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
+        "CREATE TABLE track (id INTEGER PRIMARY KEY, title TEXT, "
+        "artist_id INTEGER NOT NULL REFERENCES artist (id))");
+    Table artist;
+    artist.name = "artist";
+    artist.columns = {column("id", TypeKind::kInteger), column("name", TypeKind::kText)};
+    Table track;
+    track.name = "track";
+    track.columns = {column("id", TypeKind::kInteger), column("title", TypeKind::kText),
+                     column("artist_id", TypeKind::kInteger)};
+    metadata_.tables = {artist, track};
+    log().clear();
+  }
+
+  std::size_t insert_statements() const {
+    return const_cast<SessionTest*>(this)->log().count(LogLevel::kInfo, "INSERT INTO ");
+  }
+
+  MetaData metadata_;
+};
+
+TEST_P(SessionTest, WritesRowsInBatches) {
+  Session session(conn(), metadata_, {.batch_size = 100});
+  for (int i = 1; i <= 1234; ++i) {
+    session.add("artist", {"id", "name"}, {i, "artist " + std::to_string(i)});
+  }
+  EXPECT_EQ(session.pending(), 34u);  // 12 automatic flushes of 100 rows
+  session.commit();
+  EXPECT_EQ(session.pending(), 0u);
+  EXPECT_EQ(session.rows_written(), 1234u);
+  EXPECT_EQ(count_rows("artist"), 1234);
+  EXPECT_EQ(insert_statements(), 13u);
+  EXPECT_EQ(conn().query("SELECT name FROM artist WHERE id = 1234")[0].text(0), "artist 1234");
+  const std::string first = log().at(LogLevel::kInfo)[1];
+  EXPECT_EQ(first.rfind("INSERT INTO \"artist\" (\"id\", \"name\") VALUES (" + p(1) + "," + p(2) +
+                            "),(" + p(3) + "," + p(4) + ")",
+                        0),
+            0u)
+      << first;
+}
+
+TEST_P(SessionTest, RowsPerStatementRespectTheBindParameterLimit) {
+  const std::size_t rows = 40000;
+  Session session(conn(), metadata_, {.batch_size = rows + 2});
+  session.add("artist", {"id", "name"}, {1, "a"});
+  for (std::size_t i = 1; i <= rows; ++i) {
+    session.add("track", {"id", "title", "artist_id"}, {static_cast<long long>(i), "t", 1});
+  }
+  EXPECT_EQ(session.pending(), rows + 1);
+  session.commit();
+  // Three columns per row: a statement carries at most max_bind_parameters() / 3 rows.
+  const std::size_t per_statement =
+      static_cast<std::size_t>(conn().dialect().max_bind_parameters()) / 3;
+  ASSERT_LT(per_statement, rows);
+  EXPECT_EQ(insert_statements(), 1 + (rows + per_statement - 1) / per_statement);
+  EXPECT_EQ(count_rows("track"), static_cast<std::int64_t>(rows));
+}
+
+TEST_P(SessionTest, InterleavedTablesKeepTheirOrder) {
+  Session session(conn(), metadata_, {.batch_size = 1000});
+  for (int i = 1; i <= 50; ++i) {
+    session.add("artist", {"id", "name"}, {i, "a"});
+    session.add("track", {"id", "title", "artist_id"}, {i, "t", i});
+    session.add("track", {"id", "title", "artist_id"}, {i + 1000, "u", i});
+  }
+  session.commit();
+  EXPECT_EQ(count_rows("track"), 100);
+  EXPECT_EQ(insert_statements(), 100u);  // one per run of same-table rows
+}
+
+TEST_P(SessionTest, RollbackDiscardsWrittenAndPendingRows) {
+  Session session(conn(), metadata_, {.batch_size = 10});
+  for (int i = 1; i <= 25; ++i) session.add("artist", {"id", "name"}, {i, "a"});
+  session.rollback();
+  EXPECT_EQ(session.pending(), 0u);
+  EXPECT_EQ(count_rows("artist"), 0);
+  // The session is usable again afterwards.
+  session.add("artist", {"id", "name"}, {1, "kept"});
+  session.commit();
+  EXPECT_EQ(count_rows("artist"), 1);
+}
+
+TEST_P(SessionTest, DestructionWithoutCommitDiscards) {
+  {
+    Session session(conn(), metadata_, {.batch_size = 10});
+    for (int i = 1; i <= 25; ++i) session.add("artist", {"id", "name"}, {i, "a"});
+    session.flush();
+  }
+  EXPECT_EQ(conn().transaction_depth(), 0);
+  EXPECT_EQ(count_rows("artist"), 0);
+}
+
+TEST_P(SessionTest, UsesASavepointInsideTheCallersTransaction) {
+  Transaction outer(conn());
+  {
+    Session session(conn(), metadata_);
+    session.add("artist", {"id", "name"}, {1, "a"});
+    session.commit();
+  }
+  EXPECT_EQ(log().count(LogLevel::kInfo, "SAVEPOINT "), 1u);
+  EXPECT_EQ(count_rows("artist"), 1);
+  outer.rollback();
+  EXPECT_EQ(count_rows("artist"), 0);
+}
+
+TEST_P(SessionTest, RejectsUnknownTablesAndColumns) {
+  Session session(conn(), metadata_);
+  auto message = [&](auto&& call) -> std::string {
+    try {
+      call();
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  EXPECT_EQ(message([&] { session.add("albums", {"id"}, {1}); }),
+            "session: unknown table \"albums\"");
+  EXPECT_EQ(message([&] {
+              session.add("artist", {"id", "nmae"}, {1, "a"});
+            }),
+            "session: table \"artist\": no column \"nmae\"");
+  EXPECT_EQ(message([&] {
+              session.add("artist", {"id", "name"}, {1});
+            }),
+            "session: table \"artist\": 1 values for 2 columns");
+  session.add("artist", {"id", "name"}, {1, "a"});
+  EXPECT_EQ(message([&] {
+              session.add("artist", {"id", "name"}, {2});
+            }),
+            "session: table \"artist\": 1 values for 2 columns");
+  EXPECT_EQ(message([&] {
+              session.add("artist", {"id", "id"}, {1, 2});
+            }),
+            "session: table \"artist\": column \"id\" given twice");
+  EXPECT_EQ(session.pending(), 1u);
+}
+
+TEST_P(SessionTest, DatabaseErrorsSurfaceOnFlush) {
+  Session session(conn(), metadata_);
+  session.add("artist", {"id", "name"}, {1, nullptr});  // NOT NULL
+  EXPECT_THROW(session.flush(), DatabaseError);
+  session.rollback();
+  EXPECT_EQ(conn().transaction_depth(), 0);
+}
+
+RETORT_INSTANTIATE_BACKENDS(SessionTest);
+
+}  // namespace
+}  // namespace retort::testing
