@@ -9,8 +9,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "retort/dialect.hpp"
 #include "retort/schema.hpp"
 
 namespace retort {
@@ -38,6 +40,15 @@ struct InspectExtras {
 // ("sqlite: reflecting columns of \"users\": ...").
 MetaData reflect(Connection& conn, const InspectOptions& options = {},
                  InspectExtras* extras = nullptr);
+
+// The model as the database behind `dialect` can hold it, in the form reflect() reports: what
+// reflect(create_all(model)) returns. Uses the dialect's capabilities: without schemas, every
+// schema is dropped; without enum types, enums become text columns with their CHECK; without
+// comments, comments are dropped. Types are those the DDL compiler renders, read back; defaults,
+// CHECK, generated and index expressions are normalised as reflect() normalises them; the
+// default schema is spelled ""; relationships (which carry no DDL) are cleared; everything is in
+// reflect()'s canonical order. docs/reflection.md lists every rule.
+MetaData stored_form(const MetaData& model, const Dialect& dialect);
 
 // True when `name` matches the glob `pattern` (* any run, ? one character).
 bool glob_match(std::string_view pattern, std::string_view name);
