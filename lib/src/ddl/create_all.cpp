@@ -34,17 +34,11 @@ ForeignKey named_fk(const Table& table, std::size_t fk_index) {
   return fk;
 }
 
+// The engine's DatabaseError already names the failing statement; the Transaction rolls
+// everything back when it propagates.
 void run_all(Connection& conn, const std::vector<std::string>& statements) {
   Transaction tx(conn);
-  for (const std::string& statement : statements) {
-    try {
-      conn.execute(statement);
-    } catch (const DatabaseError& e) {
-      const std::string head = statement.substr(0, statement.find('\n'));
-      throw DatabaseError(std::string(e.what()) + " (in: " + head + ")", e.code(),
-                          e.server_message());
-    }
-  }
+  for (const std::string& statement : statements) conn.execute(statement);
   tx.commit();
 }
 
