@@ -1,0 +1,53 @@
+// Typed access to yaml-cpp nodes for the models file: every failure becomes an InputError at
+// the node's file:line:column (1-based), naming the object being read.
+#pragma once
+
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "retort/error.hpp"
+
+namespace retort::detail {
+
+class YamlReader {
+ public:
+  explicit YamlReader(std::string filename) : filename_(std::move(filename)) {}
+
+  // yaml-cpp marks are 0-based; a null mark (-1) gives a location without line.
+  SourceLocation location(const YAML::Mark& mark) const;
+  [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message) const;
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
+    fail(node.Mark(), message);
+  }
+
+  // `context` prefixes every message, e.g. `table "track": `; `what` names the value.
+  void expect_map(const YAML::Node& node, std::string_view context, std::string_view what) const;
+  void expect_sequence(const YAML::Node& node, std::string_view context,
+                       std::string_view what) const;
+  // A scalar's text; YAML null (`~`, `null`, nothing) is an error.
+  std::string text(const YAML::Node& node, std::string_view context, std::string_view what) const;
+  bool flag(const YAML::Node& node, std::string_view context, std::string_view what) const;
+  std::vector<std::string> texts(const YAML::Node& node, std::string_view context,
+                                 std::string_view what) const;
+  // Rejects keys outside `allowed` (with a "did you mean") and repeated keys.
+  void check_keys(const YAML::Node& map, std::span<const std::string_view> allowed,
+                  std::string_view context) const;
+
+  const std::string& filename() const { return filename_; }
+
+ private:
+  std::string filename_;
+};
+
+// The kind of a node for messages: "a mapping", "a sequence", "a scalar", "null".
+std::string_view node_kind(const YAML::Node& node);
+
+// The closest of `candidates` to `word` if it looks like a typo of it, else empty.
+std::string closest_word(std::string_view word, std::span<const std::string_view> candidates);
+
+}  // namespace retort::detail
