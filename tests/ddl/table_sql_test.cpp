@@ -185,3 +185,25 @@ TEST(ObjectSql, Schemas) {
 
 }  // namespace
 }  // namespace retort::testing
+
+namespace retort::testing {
+namespace {
+
+TEST(ObjectSql, ColumnDefinitionCommentsAndDropConstraint) {
+  Table t = table("t", {column("c", sized(TypeKind::kVarchar, 9), false)}, "s");
+  t.columns[0].server_default = DefaultValue::literal("x");
+  t.columns[0].comment = "see";
+  EXPECT_EQ(column_definition_sql(t, t.columns[0], {}, postgres()),
+            "\"c\" varchar(9) NOT NULL DEFAULT 'x'");
+  EXPECT_EQ(column_definition_sql(t, t.columns[0], {}, sqlite()),
+            "\"c\" VARCHAR(9) NOT NULL DEFAULT 'x'");
+  EXPECT_EQ(comment_sql(t, postgres()),
+            (std::vector<std::string>{"COMMENT ON COLUMN \"s\".\"t\".\"c\" IS 'see'"}));
+  EXPECT_TRUE(comment_sql(t, sqlite()).empty());
+  EXPECT_EQ(drop_constraint_sql(t, "fk x", postgres()),
+            "ALTER TABLE \"s\".\"t\" DROP CONSTRAINT \"fk x\"");
+  EXPECT_THROW(drop_constraint_sql(t, "fk", sqlite()), UsageError);
+}
+
+}  // namespace
+}  // namespace retort::testing

@@ -81,11 +81,7 @@ std::vector<std::string> drop_all_sql(const MetaData& metadata, const Dialect& d
   const TableOrder order = sort_tables(metadata);
   for (const auto& [t, f] : deferred_fks(order, dialect)) {
     const Table& table = metadata.tables[t];
-    SqlBuilder b(dialect);
-    b.sql("ALTER TABLE ");
-    detail::append_table_name(b, table);
-    b.sql(" DROP CONSTRAINT ").ident(named_fk(table, f).name);
-    out.push_back(b.take());
+    out.push_back(drop_constraint_sql(table, named_fk(table, f).name, dialect));
   }
   for (auto it = order.tables.rbegin(); it != order.tables.rend(); ++it) {
     out.push_back(drop_table_sql(metadata.tables[*it], dialect));

@@ -57,6 +57,16 @@ std::string add_foreign_key_sql(const Table& table, const ForeignKey& fk, const 
   return b.take();
 }
 
+std::string drop_constraint_sql(const Table& table, const std::string& name,
+                                const Dialect& dialect) {
+  if (!dialect.can_alter_add_constraint()) unsupported(dialect, "ALTER TABLE ... DROP CONSTRAINT");
+  SqlBuilder b(dialect);
+  b.sql("ALTER TABLE ");
+  detail::append_table_name(b, table);
+  b.sql(" DROP CONSTRAINT ").ident(name);
+  return b.take();
+}
+
 std::string create_enum_sql(const EnumType& type, const Dialect& dialect) {
   if (!dialect.has_enum_types()) unsupported(dialect, "CREATE TYPE ... AS ENUM");
   SqlBuilder b(dialect);

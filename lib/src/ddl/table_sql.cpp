@@ -273,6 +273,17 @@ std::vector<std::string> create_table_sql(const Table& table, const MetaData& me
   return detail::create_table_statements(table, metadata, dialect, inline_fk);
 }
 
+std::string column_definition_sql(const Table& table, const Column& column,
+                                  const MetaData& metadata, const Dialect& dialect) {
+  SqlBuilder b(dialect);
+  detail::append_column(b, table, column, metadata);
+  return b.take();
+}
+
+std::vector<std::string> comment_sql(const Table& table, const Dialect& dialect) {
+  return detail::comment_statements(table, dialect);
+}
+
 std::string drop_table_sql(const Table& table, const Dialect& dialect) {
   SqlBuilder b(dialect);
   b.sql("DROP TABLE ");
