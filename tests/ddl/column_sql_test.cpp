@@ -216,3 +216,31 @@ TEST(ColumnSql, NamesNeedingQuoting) {
 
 }  // namespace
 }  // namespace retort::testing
+
+namespace retort::testing {
+namespace {
+
+// The declared type each dialect renders parses back to the model's type, so that a
+// reflection reading the catalog's declared type finds the type the model declared.
+TEST(ColumnSql, RenderedTypesParseBack) {
+  const std::vector<Type> types = {type(TypeKind::kInteger),      type(TypeKind::kSmallInt),
+                                   type(TypeKind::kBigInt),       type(TypeKind::kBoolean),
+                                   sized(TypeKind::kVarchar, 30), sized(TypeKind::kChar, 2),
+                                   type(TypeKind::kText),         numeric(10, 2),
+                                   numeric(12, std::nullopt),     type(TypeKind::kReal),
+                                   type(TypeKind::kDouble),       type(TypeKind::kDate),
+                                   type(TypeKind::kTime),         type(TypeKind::kTimestamp),
+                                   type(TypeKind::kTimestampTz),  type(TypeKind::kUuid),
+                                   type(TypeKind::kJson),         type(TypeKind::kJsonb),
+                                   type(TypeKind::kBinary)};
+  for (const Type& t : types) {
+    const Table tbl = table("t", {column("c", t)});
+    for (const Dialect* d : {&sqlite(), &postgres()}) {
+      const std::string sql = d->column_type_sql(tbl, tbl.columns[0], {});
+      EXPECT_EQ(Type::parse(sql), t) << d->name() << ": " << sql;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace retort::testing
