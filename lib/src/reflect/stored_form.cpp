@@ -77,6 +77,9 @@ void store_column(Table& table, Column& column, const MetaData& model, const Dia
     }
   }
   column.type = stored_type(table, column, model, dialect);
+  // Both databases make such columns NOT NULL (SQLite: they are the primary key; PostgreSQL:
+  // serial and identity columns are NOT NULL).
+  if (column.autoincrement || column.identity != Identity::kNone) column.nullable = false;
   column.server_default = stored_default(column, dialect);
   if (column.computed) {
     column.computed->expression = detail::normalize_expression(column.computed->expression);
