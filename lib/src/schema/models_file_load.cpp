@@ -43,9 +43,9 @@ std::string table_context(std::string_view name) { return "table " + quote_name(
 MetaData ModelsLoader::load(const YAML::Node& root) {
   if (root.IsNull()) return md_;  // an empty document is an empty model
   reader_.expect_map(root, "", "the models document");
-  reader_.check_keys(root, kTopKeys, "");
-  if (root["schemas"]) load_schemas(root["schemas"]);
-  if (root["enums"]) load_enums(root["enums"]);
+  reader_.check_keys(root, kTopKeys, "", /*allow_null=*/true);
+  if (root["schemas"] && !root["schemas"].IsNull()) load_schemas(root["schemas"]);
+  if (root["enums"] && !root["enums"].IsNull()) load_enums(root["enums"]);
   if (const YAML::Node tables = root["tables"]) {
     if (!tables.IsNull()) {
       reader_.expect_map(tables, "", "\"tables\"");
@@ -137,6 +137,7 @@ void ModelsLoader::load_column(Table& table, int ti, const YAML::Node& key, cons
   record({ObjectKind::kColumn, ti, ci}, key);
   const std::string context = table_ctx + "column " + quote_name(column.name) + ": ";
   extras.explicit_nullable.push_back(false);
+  if (value.IsNull()) reader_.fail(key, context + "missing type");
   if (value.IsScalar()) {  // short form: `name: type`
     column.type = parse_type(reader_, value, context);
     record({ObjectKind::kColumn, ti, ci, ObjectPart::kType}, value);

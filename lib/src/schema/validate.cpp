@@ -19,6 +19,10 @@ std::string column_list(const std::vector<std::string>& columns) {
   return out + ")";
 }
 
+std::string count(std::size_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 // Thrown inside the validator and caught by find_issue.
 struct Failure {
   ValidationIssue issue;
@@ -186,8 +190,8 @@ class Validator {
     }
     if (fk.ref_columns.size() != fk.columns.size()) {
       fail({ObjectKind::kForeignKey, ti, static_cast<int>(i), ObjectPart::kRefColumns},
-           prefix_ + label + " has " + std::to_string(fk.columns.size()) +
-               " columns but references " + std::to_string(fk.ref_columns.size()));
+           prefix_ + label + " has " + count(fk.columns.size(), "column") + " but references " +
+               std::to_string(fk.ref_columns.size()));
     }
     for (std::size_t c = 0; c < fk.ref_columns.size(); ++c) {
       if (target->find_column(fk.ref_columns[c]) == nullptr) {

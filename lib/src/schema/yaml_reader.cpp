@@ -108,7 +108,7 @@ std::vector<std::string> YamlReader::texts(const YAML::Node& node, std::string_v
 }
 
 void YamlReader::check_keys(const YAML::Node& map, std::span<const std::string_view> allowed,
-                            std::string_view context) const {
+                            std::string_view context, bool allow_null) const {
   std::set<std::string> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
     const std::string key = text(it->first, context, "a key");
@@ -117,6 +117,10 @@ void YamlReader::check_keys(const YAML::Node& map, std::span<const std::string_v
       const std::string suggestion = closest_word(key, allowed);
       if (!suggestion.empty()) message += " (did you mean " + quote_name(suggestion) + "?)";
       fail(it->first, message);
+    }
+    if (!allow_null && it->second.IsNull()) {
+      fail(it->first, std::string(context) + quote_name(key) +
+                          " has no value (quote it to write the word \"null\" or an empty string)");
     }
     if (!seen.insert(key).second)
       fail(it->first, std::string(context) + "duplicate key " + quote_name(key));

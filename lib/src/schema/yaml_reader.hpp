@@ -34,9 +34,10 @@ class YamlReader {
   bool flag(const YAML::Node& node, std::string_view context, std::string_view what) const;
   std::vector<std::string> texts(const YAML::Node& node, std::string_view context,
                                  std::string_view what) const;
-  // Rejects keys outside `allowed` (with a "did you mean") and repeated keys.
+  // Rejects keys outside `allowed` (with a "did you mean"), repeated keys and, unless
+  // `allow_null` is set, keys without a value (reported at the key, not at the empty value).
   void check_keys(const YAML::Node& map, std::span<const std::string_view> allowed,
-                  std::string_view context) const;
+                  std::string_view context, bool allow_null = false) const;
 
   const std::string& filename() const { return filename_; }
 
