@@ -186,12 +186,12 @@ std::string render_relationship(const Table& table, const Relationship& rel) {
 }
 
 // Mapping keys for tables and enums: the name, unless an earlier entry took it (the same name
-// in another schema); then a free "name@schema" key with an explicit `name:`.
+// in another schema); then a free "schema.name" key with an explicit `name:`.
 class KeyChooser {
  public:
   std::string choose(const std::string& name, const std::string& schema) {
     if (used_.insert(name).second) return name;
-    std::string base = name + "@" + schema;
+    std::string base = schema + "." + name;
     std::string key = base;
     for (int n = 2; !used_.insert(key).second; ++n) key = base + "#" + std::to_string(n);
     return key;
