@@ -41,6 +41,9 @@ struct GeneratorOptions {
   bool unnamed_constraints = true;    // unnamed primary keys, unique, foreign keys, checks
   bool nullable_primary_keys = true;  // primary-key columns left nullable
   bool hostile_names = true;  // names needing YAML quoting: reserved words, punctuation, unicode
+  // Type spellings to draw columns from (Type::parse); empty means one of every kind. Enum and
+  // raw types are added according to `enums` and `raw_types`.
+  std::vector<std::string> types;
 };
 
 namespace generator_detail {
@@ -205,7 +208,7 @@ class Generator {
         "char(2)", "char",     "text",   "numeric", "numeric(10)", "numeric(12,3)",
         "real",    "double",   "date",   "time",    "timestamp",   "timestamptz",
         "uuid",    "json",     "jsonb",  "binary"};
-    return Type::parse(rng_.pick(kSpellings));
+    return Type::parse(rng_.pick(opt_.types.empty() ? kSpellings : opt_.types));
   }
 
   int enum_name_count(const std::string& name) const {

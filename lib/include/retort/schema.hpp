@@ -45,14 +45,17 @@ struct Type {
   std::optional<int> length;     // varchar(n), char(n)
   std::optional<int> precision;  // numeric(p[,s])
   std::optional<int> scale;
-  std::string name;  // kEnum: the enum type's name; kRaw: the type text as written
+  std::string name;  // kEnum: the enum type's name or "schema.name"; kRaw: the type text as written
   // How the type was spelled where it came from (models file or database catalog). Kept for
   // messages and rendering of raw types; not part of equality.
   std::string spelling;
 
   // Parses the models-file spelling: "integer", "int", "varchar(30)", "numeric(10, 2)",
-  // "timestamp with time zone", "timestamptz", "enum(mood)", ... Unknown text gives kRaw.
-  // Throws InputError for a malformed known type such as "varchar(x)".
+  // "timestamp with time zone", "timestamptz", "enum(mood)", ... case-insensitively and with
+  // any spacing (docs/models.md lists every alias). Unknown text, and known words followed by
+  // anything else (e.g. "timestamp(3)", "integer[]"), gives kRaw with `name` = the trimmed
+  // text. Throws InputError for a malformed known type such as "varchar(x)", "varchar(0)" or
+  // "numeric(1,2,3)". `spelling` is set to `text` as given.
   static Type parse(std::string_view text);
   // The canonical models-file spelling, e.g. "varchar(30)"; parse(to_string()) == *this.
   std::string to_string() const;
@@ -202,10 +205,13 @@ struct MetaData {
   friend bool operator==(const MetaData&, const MetaData&) = default;
 };
 
-// Checks that a model is consistent: unique names, keys and indexes naming existing columns,
-// foreign keys naming existing tables and columns of matching count, enums that exist,
-// relationships whose targets exist. Throws InputError naming the object on the first
-// problem. Dialect-specific checks live in the DDL layer (check_dialect_support).
+// Checks that a model is consistent: unique names (tables and enums per schema, columns and
+// constraints per table, indexes per schema), keys and indexes naming existing columns,
+// foreign keys naming existing tables and columns of matching count, consistent types, enums
+// that exist, relationships whose targets exist, autoincrement / identity only on integer
+// columns, computed columns without defaults. Throws InputError naming the object on the first
+// problem (docs/models.md, "Validation", lists every rule and message). Dialect-specific checks
+// live in the DDL layer (check_dialect_support).
 void validate(const MetaData& metadata);
 
 const char* to_string(ReferentialAction action);  // "NO ACTION", "CASCADE", ...

@@ -6,6 +6,10 @@
 //         t.column("name", "varchar(30)").not_null().unique();
 //       })
 //       .build();  // validates
+//
+// The column shortcuts make the same objects as the models file's column flags: primary_key()
+// adds the column to the table's primary key and makes it NOT NULL, unique() an unnamed unique
+// constraint, references() an unnamed foreign key, index() an index named ix_<table>_<column>.
 #pragma once
 
 #include <functional>
@@ -48,6 +52,7 @@ class ColumnBuilder {
 class TableBuilder {
  public:
   explicit TableBuilder(Table& table) : table_(&table) {}
+  // `type` is parsed with Type::parse; a malformed type throws InputError naming the column.
   ColumnBuilder column(std::string name, std::string_view type);
   TableBuilder& primary_key(std::vector<std::string> columns, std::string name = {});
   TableBuilder& foreign_key(ForeignKey fk);
@@ -71,7 +76,8 @@ class SchemaBuilder {
   SchemaBuilder& enum_type(std::string name, std::vector<std::string> values,
                            std::string schema = {});
   SchemaBuilder& table(std::string name, const std::function<void(TableBuilder&)>& define);
-  // Validates and returns the model; throws InputError naming the offending object.
+  // Makes primary-key columns NOT NULL (as loading a models file does), validates, and returns
+  // the model; throws InputError naming the offending object.
   MetaData build() const;
 
  private:

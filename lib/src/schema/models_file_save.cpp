@@ -201,10 +201,41 @@ class KeyChooser {
   std::set<std::string> used_;
 };
 
-void write_list(std::string& out, std::string_view key, const std::vector<std::string>& items) {
-  if (items.empty()) return;
+// "    key:\n      - item\n..." for the items from `first` on; nothing when there are none.
+template <typename Item, typename Render>
+void write_list(std::string& out, std::string_view key, const std::vector<Item>& items,
+                std::size_t first, Render render) {
+  if (first >= items.size()) return;
   out += "    " + std::string(key) + ":\n";
-  for (const std::string& item : items) out += "      - " + item + "\n";
+  for (std::size_t i = first; i < items.size(); ++i) out += "      - " + render(items[i]) + "\n";
+}
+
+std::string render_unique(const UniqueConstraint& u) {
+  FlowMap map;
+  if (!u.name.empty()) map.add_text("name", u.name);
+  return map.add("columns", yaml_flow_sequence(u.columns)).str();
+}
+
+std::string render_check(const CheckConstraint& ck) {
+  FlowMap map;
+  if (!ck.name.empty()) map.add_text("name", ck.name);
+  return map.add_text("sql", ck.expression).str();
+}
+
+void write_columns(std::string& out, const Table& table, const InlinePlan& plan) {
+  out += table.columns.empty() ? "    columns: {}\n" : "    columns:\n";
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    out +=
+        "      " + yaml_scalar(table.columns[i].name) + ": " + render_column(table, plan, i) + "\n";
+  }
+  if (table.primary_key && !plan.primary_key) {
+    const PrimaryKey& pk = *table.primary_key;
+    const std::string columns = yaml_flow_sequence(pk.columns);
+    out += "    primary_key: " +
+           (pk.name.empty() ? columns
+                            : FlowMap().add_text("name", pk.name).add("columns", columns).str()) +
+           "\n";
+  }
 }
 
 void write_table(std::string& out, const Table& table, const std::string& key) {
@@ -213,46 +244,11 @@ void write_table(std::string& out, const Table& table, const std::string& key) {
   if (!table.schema.empty()) out += "    schema: " + yaml_scalar(table.schema) + "\n";
   if (!table.comment.empty()) out += "    comment: " + yaml_scalar(table.comment) + "\n";
   const InlinePlan plan = plan_inline(table);
-  out += table.columns.empty() ? "    columns: {}\n" : "    columns:\n";
-  for (std::size_t i = 0; i < table.columns.size(); ++i) {
-    out +=
-        "      " + yaml_scalar(table.columns[i].name) + ": " + render_column(table, plan, i) + "\n";
-  }
-  if (table.primary_key && !plan.primary_key) {
-    const PrimaryKey& pk = *table.primary_key;
-    out += "    primary_key: " +
-           (pk.name.empty() ? yaml_flow_sequence(pk.columns)
-                            : FlowMap()
-                                  .add_text("name", pk.name)
-                                  .add("columns", yaml_flow_sequence(pk.columns))
-                                  .str()) +
-           "\n";
-  }
-  std::vector<std::string> items;
-  for (std::size_t i = plan.foreign_keys; i < table.foreign_keys.size(); ++i) {
-    items.push_back(render_foreign_key(table.foreign_keys[i]));
-  }
-  write_list(out, "foreign_keys", items);
-  items.clear();
-  for (std::size_t i = plan.uniques; i < table.unique_constraints.size(); ++i) {
-    const UniqueConstraint& u = table.unique_constraints[i];
-    FlowMap map;
-    if (!u.name.empty()) map.add_text("name", u.name);
-    items.push_back(map.add("columns", yaml_flow_sequence(u.columns)).str());
-  }
-  write_list(out, "unique", items);
-  items.clear();
-  for (const CheckConstraint& ck : table.check_constraints) {
-    FlowMap map;
-    if (!ck.name.empty()) map.add_text("name", ck.name);
-    items.push_back(map.add_text("sql", ck.expression).str());
-  }
-  write_list(out, "checks", items);
-  items.clear();
-  for (std::size_t i = plan.indexes; i < table.indexes.size(); ++i) {
-    items.push_back(render_index(table.indexes[i]));
-  }
-  write_list(out, "indexes", items);
+  write_columns(out, table, plan);
+  write_list(out, "foreign_keys", table.foreign_keys, plan.foreign_keys, render_foreign_key);
+  write_list(out, "unique", table.unique_constraints, plan.uniques, render_unique);
+  write_list(out, "checks", table.check_constraints, 0, render_check);
+  write_list(out, "indexes", table.indexes, plan.indexes, render_index);
   if (!table.relationships.empty()) {
     out += "    relationships:\n";
     for (const Relationship& rel : table.relationships) {
