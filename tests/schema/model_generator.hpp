@@ -138,8 +138,9 @@ inline const std::vector<std::string> kSqlSnippets = {"length(name) > 0",
                                                       "it's: #1"};
 
 inline const std::vector<std::string> kRawTypes = {
-    "inet",     "money", "integer[]",     "geometry(point, 4326)", "timestamp(3)",
-    "tsvector", "Point", "varchar(10)[]", "time with time zone",   "interval"};
+    "inet",     "money",         "integer[]",      "geometry(point, 4326)", "timestamp(3)",
+    "tsvector", "Point",         "varchar(10)[]",  "time with time zone",   "interval",
+    "raw(int)", "raw( padded )", "raw(varchar(x))"};
 
 inline const std::vector<std::string> kCollations = {"C", "POSIX", "en-x-icu", "NOCASE", "und"};
 

@@ -111,6 +111,14 @@ const TypeCase kCases[] = {
     {"int(11)", TypeKind::kRaw, {}, {}, {}, "int(11)", "int(11)"},
     {"enumeration", TypeKind::kRaw, {}, {}, {}, "enumeration", "enumeration"},
     {"float", TypeKind::kRaw, {}, {}, {}, "float", "float"},
+    // raw(TEXT) forces a raw type with TEXT verbatim; only lower-case "raw(" is the escape.
+    {"raw(varchar(x))", TypeKind::kRaw, {}, {}, {}, "varchar(x)", "raw(varchar(x))"},
+    {" raw( padded ) ", TypeKind::kRaw, {}, {}, {}, " padded ", "raw( padded )"},
+    {"raw(int)", TypeKind::kRaw, {}, {}, {}, "int", "raw(int)"},
+    {"raw(inet)", TypeKind::kRaw, {}, {}, {}, "inet", "inet"},
+    {"raw(raw(x))", TypeKind::kRaw, {}, {}, {}, "raw(x)", "raw(raw(x))"},
+    {"raw()", TypeKind::kRaw, {}, {}, {}, "raw()", "raw()"},
+    {"RAW(16)", TypeKind::kRaw, {}, {}, {}, "RAW(16)", "RAW(16)"},
 };
 
 TEST(TypeParse, EveryAliasAndSpelling) {
@@ -159,6 +167,17 @@ TEST(TypeParse, MalformedKnownTypesThrowWithTheReason) {
     } catch (const InputError& e) {
       EXPECT_EQ(std::string(e.what()), message);
     }
+  }
+}
+
+TEST(TypeToString, EveryRawTypeReadsBack) {
+  for (const char* name : {"int", "Integer", " x", "x ", "varchar(x)", "numeric(1,2,3)", "enum()",
+                           "enum(a", "raw(y)", "a\nb", "text", "timestamp(3)", "()"}) {
+    SCOPED_TRACE(name);
+    Type t;
+    t.kind = TypeKind::kRaw;
+    t.name = name;
+    EXPECT_EQ(Type::parse(t.to_string()), t) << t.to_string();
   }
 }
 

@@ -125,11 +125,11 @@ const Rule kRules[] = {
      "table \"track\": column \"title\": empty type"},
     {"inconsistent type",
      [](MetaData& md) {
-       track(md).columns[1].type.kind = TypeKind::kRaw;
-       track(md).columns[1].type.name = "int";
+       track(md).columns[1].type = Type::parse("varchar");
+       track(md).columns[1].type.precision = 3;
      },
-     "table \"track\": column \"title\": inconsistent type \"int\" (it reads back as a different "
-     "type; build types with Type::parse)"},
+     "table \"track\": column \"title\": inconsistent type \"varchar\" (it reads back as a "
+     "different type; build types with Type::parse)"},
     {"autoincrement on text", [](MetaData& md) { track(md).columns[1].autoincrement = true; },
      "table \"track\": column \"title\": autoincrement needs an integer type, not \"text\""},
     {"identity on text", [](MetaData& md) { track(md).columns[1].identity = Identity::kAlways; },

@@ -4,7 +4,9 @@
 // varchar(30)). A known keyword followed by a malformed argument list throws; anything the
 // grammar does not know (including known keywords with extra words, e.g. "timestamp(3) with
 // time zone" or "integer[]") is kept verbatim as a kRaw type so that database-specific types
-// pass through untouched.
+// pass through untouched. "raw(TEXT)" is a raw type with TEXT exactly, whatever it looks like;
+// to_string uses it for raw types that would otherwise read back differently, so that
+// parse(to_string(t)) == t for every raw type.
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -159,11 +161,30 @@ std::optional<std::string> enum_name(std::string_view trimmed, std::string_view 
   return std::string(name);
 }
 
+// "raw(TEXT)": TEXT verbatim as a raw type. to_string writes this form for raw types whose
+// text would otherwise read back as something else ("int", " padded", "varchar(x)").
+std::optional<std::string> escaped_raw(std::string_view trimmed) {
+  if (trimmed.size() <= 5 || !trimmed.starts_with("raw(") || !trimmed.ends_with(')')) {
+    return std::nullopt;
+  }
+  return std::string(trimmed.substr(4, trimmed.size() - 5));
+}
+
 Type raw_type(std::string_view trimmed) {
   Type type;
   type.kind = TypeKind::kRaw;
   type.name = std::string(trimmed);
   return type;
+}
+
+std::string raw_spelling(const std::string& name) {
+  bool reads_back = false;
+  try {
+    const Type again = Type::parse(name);
+    reads_back = again.kind == TypeKind::kRaw && again.name == name;
+  } catch (const InputError&) {
+  }
+  return reads_back ? name : "raw(" + name + ")";
 }
 
 }  // namespace
@@ -172,7 +193,9 @@ Type Type::parse(std::string_view text) {
   const std::string_view trimmed = trim(text);
   if (trimmed.empty()) throw InputError("empty type");
   Type type;
-  if (std::optional<std::string> name = enum_name(trimmed, text)) {
+  if (std::optional<std::string> raw = escaped_raw(trimmed)) {
+    type = raw_type(*raw);
+  } else if (std::optional<std::string> name = enum_name(trimmed, text)) {
     type.kind = TypeKind::kEnum;
     type.name = std::move(*name);
   } else {
@@ -251,7 +274,7 @@ std::string Type::to_string() const {
     case TypeKind::kEnum:
       return "enum(" + name + ")";
     case TypeKind::kRaw:
-      return name;
+      return raw_spelling(name);
   }
   return name;
 }
