@@ -55,9 +55,11 @@ struct Type {
   // any spacing (docs/models.md lists every alias). Unknown text, and known words followed by
   // anything else (e.g. "timestamp(3)", "integer[]"), gives kRaw with `name` = the trimmed
   // text. Throws InputError for a malformed known type such as "varchar(x)", "varchar(0)" or
-  // "numeric(1,2,3)". `spelling` is set to `text` as given.
+  // "numeric(1,2,3)". "raw(TEXT)" is the raw type TEXT verbatim. `spelling` is set to `text` as
+  // given.
   static Type parse(std::string_view text);
-  // The canonical models-file spelling, e.g. "varchar(30)"; parse(to_string()) == *this.
+  // The canonical models-file spelling, e.g. "varchar(30)", "raw(int)" for a raw type named
+  // "int"; parse(to_string()) == *this for every valid type (validate() checks it).
   std::string to_string() const;
 
   friend bool operator==(const Type& a, const Type& b);
