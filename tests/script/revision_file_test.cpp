@@ -1,0 +1,213 @@
+// The revision-file header loader: every accepted form, the fast reader agreeing with
+// yaml-cpp, and errors with exact file:line:column.
+#include <gtest/gtest.h>
+
+#include "retort/revision.hpp"
+#include "script/revision_header.hpp"
+#include "support/test_support.hpp"
+
+namespace retort {
+namespace {
+
+const char* const kTypical = R"(revision: 3f2a9c1b7d4e
+down_revision: 1a2b3c4d5e6f
+branch_labels: []
+depends_on: []
+message: add track
+created: 2026-11-22T10:00:00Z
+upgrade:
+  - create_table: {name: track, columns: [{name: id, type: integer}]}
+  - execute: |
+      # not a comment
+      UPDATE x SET y = 1;
+downgrade:
+  - drop_table: {name: track}
+)";
+
+std::string error_of(std::string_view text) {
+  try {
+    parse_revision(text, "v/r.yaml");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "no InputError for:\n" << text;
+  return {};
+}
+
+TEST(RevisionFile, TypicalHeader) {
+  const Revision revision = parse_revision(kTypical, "v/r.yaml");
+  EXPECT_EQ(revision.id, "3f2a9c1b7d4e");
+  EXPECT_EQ(revision.down_revisions, std::vector<std::string>({"1a2b3c4d5e6f"}));
+  EXPECT_TRUE(revision.branch_labels.empty());
+  EXPECT_TRUE(revision.depends_on.empty());
+  EXPECT_EQ(revision.message, "add track");
+  EXPECT_EQ(revision.created, "2026-11-22T10:00:00Z");
+  EXPECT_TRUE(revision.transactional);
+  EXPECT_TRUE(revision.path.empty());
+  EXPECT_EQ(revision.source, kTypical);
+  EXPECT_EQ(revision.checksum, sha256_hex(kTypical));
+  EXPECT_TRUE(detail::scan_header_fast(kTypical).has_value());  // the fast path takes it
+}
+
+TEST(RevisionFile, DownRevisionForms) {
+  EXPECT_TRUE(parse_revision("revision: a\ndown_revision: null\n").down_revisions.empty());
+  EXPECT_TRUE(parse_revision("revision: a\ndown_revision: ~\n").down_revisions.empty());
+  EXPECT_TRUE(parse_revision("revision: a\ndown_revision:\n").down_revisions.empty());
+  EXPECT_TRUE(parse_revision("revision: a\n").down_revisions.empty());
+  const std::vector<std::string> merge = {"b1", "c2"};
+  EXPECT_EQ(parse_revision("revision: a\ndown_revision: [b1, 'c2']\n").down_revisions, merge);
+  EXPECT_EQ(parse_revision("revision: a\ndown_revision:\n  - b1\n  - c2\n").down_revisions, merge);
+  EXPECT_EQ(parse_revision("revision: a\ndown_revision:\n- b1\n- \"c2\"\n").down_revisions, merge);
+  EXPECT_EQ(parse_revision("revision: a\ndown_revision: \"null\"\n").down_revisions,
+            std::vector<std::string>({"null"}));
+}
+
+TEST(RevisionFile, OtherFields) {
+  const Revision revision = parse_revision(
+      "---\n# comment\nrevision: 'it''s'\nbranch_labels: main\ndepends_on: [x1, y2]\n"
+      "message: \"say \\\"hi\\\"\\n\"  # trailing comment\ntransactional: false\n"
+      "skip_lint: [destructive]\n");
+  EXPECT_EQ(revision.id, "it's");
+  EXPECT_EQ(revision.branch_labels, std::vector<std::string>({"main"}));
+  EXPECT_EQ(revision.depends_on, std::vector<std::string>({"x1", "y2"}));
+  EXPECT_EQ(revision.message, "say \"hi\"\n");
+  EXPECT_FALSE(revision.transactional);
+}
+
+TEST(RevisionFile, FormsOutsideTheFastSubsetStillParse) {
+  const char* const block = "revision: a\nmessage: |\n  two\n  lines\n";
+  EXPECT_FALSE(detail::scan_header_fast(block).has_value());
+  EXPECT_EQ(parse_revision(block).message, "two\nlines\n");
+  EXPECT_EQ(parse_revision("revision: a\nmessage: >-\n  folded\n  text\n").message, "folded text");
+  EXPECT_EQ(parse_revision("revision: a\nmessage: first\n  second\n").message, "first second");
+  EXPECT_EQ(parse_revision("revision: a\nmessage: \"caf\\u00e9\"\n").message, "caf\xC3\xA9");
+  EXPECT_EQ(parse_revision("{revision: a, down_revision: b}").down_revisions,
+            std::vector<std::string>({"b"}));
+}
+
+TEST(RevisionFile, CarriageReturnsAndByteOrderMark) {
+  const Revision revision =
+      parse_revision("\xEF\xBB\xBFrevision: a\r\ndown_revision: b\r\nmessage: m\r\n");
+  EXPECT_EQ(revision.id, "a");
+  EXPECT_EQ(revision.down_revisions, std::vector<std::string>({"b"}));
+  EXPECT_EQ(revision.message, "m");
+}
+
+// The fast reader must read exactly what yaml-cpp reads wherever it answers.
+TEST(RevisionFile, FastReaderAgreesWithYamlCpp) {
+  const std::vector<std::string> texts = {
+      kTypical,
+      "revision: a\ndown_revision: [b1, \"c2\", 'd3']\n",
+      "revision: a\ndown_revision:\n  - b1\n  # note\n  - c2\nmessage: x\n",
+      "revision: a\ndown_revision:\n- b1\n- c2\n",
+      "revision: a\ndown_revision: ~\nbranch_labels: null\ndepends_on:\nmessage: ''\n",
+      "revision: a\nmessage: \"q \\\" b \\\\ s \\/ \\t\"\n",
+      "revision: a\nmessage: 'it''s # not a comment'\n",
+      "revision: a\nmessage: text # comment\ncreated: 2026-11-22T10:00:00Z\n",
+      "revision: a\ntransactional: False\n",
+      "---\nrevision: a # c\n\n\nupgrade: []\ndowngrade:\n- drop_table: {name: t}\n",
+      "revision: a\nmessage: a#b c:d\nskip_lint: true\n",
+      "revision: 0123\nmessage: 12.5\n",
+  };
+  for (const std::string& text : texts) {
+    SCOPED_TRACE(text);
+    const auto fast = detail::scan_header_fast(text);
+    ASSERT_TRUE(fast.has_value());
+    const auto full = detail::scan_header_yaml(text, "t.yaml");
+    ASSERT_EQ(fast->size(), full.size());
+    for (std::size_t i = 0; i < full.size(); ++i) {
+      const detail::HeaderField& a = (*fast)[i];
+      const detail::HeaderField& b = full[i];
+      EXPECT_EQ(a.key, b.key);
+      EXPECT_EQ(a.line, b.line);
+      EXPECT_EQ(a.column, b.column);
+      if (a.key == "upgrade" || a.key == "downgrade" || a.key == "skip_lint") continue;
+      EXPECT_EQ(a.kind, b.kind) << a.key;
+      if (a.kind == detail::HeaderKind::kScalar) {
+        EXPECT_EQ(a.scalar.text, b.scalar.text);
+        EXPECT_EQ(a.scalar.plain, b.scalar.plain);
+        EXPECT_EQ(a.scalar.line, b.scalar.line);
+        EXPECT_EQ(a.scalar.column, b.scalar.column);
+      }
+      ASSERT_EQ(a.items.size(), b.items.size());
+      for (std::size_t k = 0; k < a.items.size(); ++k) {
+        EXPECT_EQ(a.items[k].text, b.items[k].text);
+        EXPECT_EQ(a.items[k].kind, b.items[k].kind);
+        EXPECT_EQ(a.items[k].line, b.items[k].line);
+        EXPECT_EQ(a.items[k].column, b.items[k].column);
+      }
+    }
+    EXPECT_EQ(parse_revision(text, "t.yaml"), parse_revision(text, "t.yaml"));
+  }
+}
+
+TEST(RevisionFile, ErrorsNameFileLineAndColumn) {
+  EXPECT_EQ(error_of("revision: a\nmesage: hi\n"),
+            "v/r.yaml:2:1: unknown key \"mesage\" (did you mean \"message\"?)");
+  EXPECT_EQ(error_of("revision: a\n\nupgrades: []\n"),
+            "v/r.yaml:3:1: unknown key \"upgrades\" (did you mean \"upgrade\"?)");
+  EXPECT_EQ(error_of("revision: a\nzzz: 1\n"), "v/r.yaml:2:1: unknown key \"zzz\"");
+  EXPECT_EQ(error_of("revision: a\nmessage: m\ntransactional: maybe\n"),
+            "v/r.yaml:3:16: \"transactional\" must be true or false");
+  EXPECT_EQ(error_of("revision: a\ntransactional: \"true\"\n"),
+            "v/r.yaml:2:16: \"transactional\" must be true or false");
+  EXPECT_EQ(error_of("revision: a\ndown_revision: [b, {c: d}]\n"),
+            "v/r.yaml:2:20: \"down_revision\" must be null, a string or a list of strings");
+  EXPECT_EQ(error_of("revision: a\ndown_revision:\n  - b\n  - ~\n"),
+            "v/r.yaml:4:5: \"down_revision\" must be null, a string or a list of strings");
+  EXPECT_EQ(error_of("revision: a\ndepends_on: [b, b]\n"),
+            "v/r.yaml:2:17: \"depends_on\" lists \"b\" twice");
+  EXPECT_EQ(error_of("revision: a\nrevision: b\n"), "v/r.yaml:2:1: duplicate key \"revision\"");
+  EXPECT_EQ(error_of("message: m\n"), "v/r.yaml:1:1: missing key \"revision\" (the revision's id)");
+  EXPECT_EQ(error_of(""), "v/r.yaml:1:1: missing key \"revision\" (the revision's id)");
+  EXPECT_EQ(error_of("revision: ''\n"), "v/r.yaml:1:11: \"revision\" must be a non-empty string");
+  EXPECT_EQ(error_of("revision: [a]\n"), "v/r.yaml:1:11: \"revision\" must be a non-empty string");
+  EXPECT_EQ(error_of("- a\n- b\n"),
+            "v/r.yaml:1:1: a revision file must be a mapping of keys, not a sequence");
+  EXPECT_EQ(error_of("revision: a\nmessage: {x: 1}\n"),
+            "v/r.yaml:2:10: \"message\" must be a string");
+}
+
+TEST(RevisionFile, MalformedYamlInTheHeaderIsReported) {
+  EXPECT_EQ(error_of("revision: a\nmessage: [unclosed\n"),
+            "v/r.yaml:3:1: invalid YAML: end of sequence flow not found");
+  EXPECT_EQ(error_of("revision: a\nmessage: 'x' y\n"),
+            "v/r.yaml:2:14: invalid YAML: end of map not found");
+  EXPECT_EQ(error_of("revision: a\n  bad: indent\n"),
+            "v/r.yaml:2:6: invalid YAML: illegal map value");
+}
+
+// The header loader leaves upgrade/downgrade to the operations layer, which parses and
+// reports them; loading the graph does not pay for them.
+TEST(RevisionFile, UpgradeBlockIsNotValidatedHere) {
+  const std::string text = "revision: a\nupgrade:\n  - create_table: {name: t\n";
+  EXPECT_EQ(parse_revision(text).source, text);
+}
+
+TEST(RevisionFile, LoadFromDisk) {
+  testing::TempDir dir;
+  const auto path = dir / "r.yaml";
+  testing::write_file(path, "revision: abc\ndown_revision: null\nmessage: first\n");
+  const Revision revision = load_revision(path);
+  EXPECT_EQ(revision.id, "abc");
+  EXPECT_EQ(revision.path, path);
+  EXPECT_EQ(revision.checksum, sha256_hex("revision: abc\ndown_revision: null\nmessage: first\n"));
+  testing::write_file(path, "revision: abc\nmesage: first\n");
+  try {
+    load_revision(path);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.location().file, path.string());
+    EXPECT_EQ(e.location().line, 2);
+    EXPECT_EQ(e.location().column, 1);
+  }
+  try {
+    load_revision(dir / "missing.yaml");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("missing.yaml: cannot open the file"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace retort
