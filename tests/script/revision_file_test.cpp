@@ -46,7 +46,7 @@ TEST(RevisionFile, TypicalHeader) {
   EXPECT_TRUE(revision.path.empty());
   EXPECT_EQ(revision.source, kTypical);
   EXPECT_EQ(revision.checksum, sha256_hex(kTypical));
-  EXPECT_TRUE(detail::scan_header_fast(kTypical).has_value());  // the fast path takes it
+  EXPECT_TRUE(detail::script::scan_header_fast(kTypical).has_value());  // the fast path takes it
 }
 
 TEST(RevisionFile, DownRevisionForms) {
@@ -76,7 +76,7 @@ TEST(RevisionFile, OtherFields) {
 
 TEST(RevisionFile, FormsOutsideTheFastSubsetStillParse) {
   const char* const block = "revision: a\nmessage: |\n  two\n  lines\n";
-  EXPECT_FALSE(detail::scan_header_fast(block).has_value());
+  EXPECT_FALSE(detail::script::scan_header_fast(block).has_value());
   EXPECT_EQ(parse_revision(block).message, "two\nlines\n");
   EXPECT_EQ(parse_revision("revision: a\nmessage: >-\n  folded\n  text\n").message, "folded text");
   EXPECT_EQ(parse_revision("revision: a\nmessage: first\n  second\n").message, "first second");
@@ -108,22 +108,23 @@ TEST(RevisionFile, FastReaderAgreesWithYamlCpp) {
       "---\nrevision: a # c\n\n\nupgrade: []\ndowngrade:\n- drop_table: {name: t}\n",
       "revision: a\nmessage: a#b c:d\nskip_lint: true\n",
       "revision: 0123\nmessage: 12.5\n",
+      "revision: a\nmessage: tabbed\t# comment\n",
   };
   for (const std::string& text : texts) {
     SCOPED_TRACE(text);
-    const auto fast = detail::scan_header_fast(text);
+    const auto fast = detail::script::scan_header_fast(text);
     ASSERT_TRUE(fast.has_value());
-    const auto full = detail::scan_header_yaml(text, "t.yaml");
+    const auto full = detail::script::scan_header_yaml(text, "t.yaml");
     ASSERT_EQ(fast->size(), full.size());
     for (std::size_t i = 0; i < full.size(); ++i) {
-      const detail::HeaderField& a = (*fast)[i];
-      const detail::HeaderField& b = full[i];
+      const detail::script::HeaderField& a = (*fast)[i];
+      const detail::script::HeaderField& b = full[i];
       EXPECT_EQ(a.key, b.key);
       EXPECT_EQ(a.line, b.line);
       EXPECT_EQ(a.column, b.column);
       if (a.key == "upgrade" || a.key == "downgrade" || a.key == "skip_lint") continue;
       EXPECT_EQ(a.kind, b.kind) << a.key;
-      if (a.kind == detail::HeaderKind::kScalar) {
+      if (a.kind == detail::script::HeaderKind::kScalar) {
         EXPECT_EQ(a.scalar.text, b.scalar.text);
         EXPECT_EQ(a.scalar.plain, b.scalar.plain);
         EXPECT_EQ(a.scalar.line, b.scalar.line);

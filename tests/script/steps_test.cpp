@@ -97,6 +97,8 @@ TEST(DowngradeSteps, AcrossBranches) {
   EXPECT_EQ(step_ids(one_branch), Ids({"d1"}));
   EXPECT_EQ(heads_after({"d1", "d2"}, one_branch), Ids({"c1", "d2"}));
   EXPECT_EQ(step_ids(graph.downgrade_steps({"d1", "d2"}, "right@-1")), Ids({"d2"}));
+  // label@REV at a branch point keeps the other branch.
+  EXPECT_EQ(step_ids(graph.downgrade_steps({"d1", "d2"}, "left@b")), Ids({"d1", "c1"}));
   // label@base removes the branch down to where it forks, not the shared trunk.
   const auto right_base = graph.downgrade_steps({"d1", "d2"}, "right@base");
   EXPECT_EQ(step_ids(right_base), Ids({"d2", "c2"}));

@@ -4,7 +4,7 @@
 
 #include "script/revision_header.hpp"
 
-namespace retort::detail {
+namespace retort::detail::script {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
@@ -39,4 +39,4 @@ std::optional<std::string> closest_candidate(std::string_view word,
   return *best;
 }
 
-}  // namespace retort::detail
+}  // namespace retort::detail::script

@@ -8,8 +8,8 @@
 namespace retort {
 namespace {
 
-using detail::in_quotes;
-using detail::location_of;
+using detail::script::in_quotes;
+using detail::script::location_of;
 
 std::string declared_in(const Revision& revision) {
   return revision.path.empty() ? std::string("in memory") : revision.path.string();
@@ -91,7 +91,7 @@ void RevisionGraph::resolve_links() {
               dep, ids_of(matches),
               location_of(revision).to_string() + ": revision " + in_quotes(revision.id) +
                   ": depends_on " + in_quotes(dep) +
-                  " matches several revisions: " + detail::join(ids_of(matches)));
+                  " matches several revisions: " + detail::script::join(ids_of(matches)));
         }
         target = matches[0];
       }

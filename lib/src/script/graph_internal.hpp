@@ -7,7 +7,7 @@
 
 #include "retort/revision_graph.hpp"
 
-namespace retort::detail {
+namespace retort::detail::script {
 
 inline std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
@@ -19,4 +19,4 @@ inline SourceLocation location_of(const Revision& revision) {
   return {revision.path.string(), 0, 0};
 }
 
-}  // namespace retort::detail
+}  // namespace retort::detail::script

@@ -9,7 +9,7 @@
 
 #include "script/revision_header.hpp"
 
-namespace retort::detail {
+namespace retort::detail::script {
 namespace {
 
 bool is_skipped_key(std::string_view key) {
@@ -32,7 +32,8 @@ std::size_t skip_spaces(std::string_view line, std::size_t pos) {
 
 // After a complete value only spaces and a comment may follow.
 bool only_comment_left(std::string_view line, std::size_t pos) {
-  const std::size_t next = skip_spaces(line, pos);
+  std::size_t next = pos;
+  while (next < line.size() && (line[next] == ' ' || line[next] == '\t')) ++next;
   return next == line.size() || (line[next] == '#' && next > pos);
 }
 
@@ -80,13 +81,16 @@ bool read_plain(std::string_view line, std::size_t pos, bool in_flow, std::strin
   std::size_t i = pos;
   for (; i < line.size(); ++i) {
     const char c = line[i];
-    if (c == '#' && line[i - 1] == ' ') break;
-    if (c == ':' && (i + 1 == line.size() || line[i + 1] == ' ' || in_flow)) return false;
+    if (c == '#' && (line[i - 1] == ' ' || line[i - 1] == '\t')) break;
+    if (c == ':' &&
+        (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t' || in_flow)) {
+      return false;
+    }
     if (in_flow && (c == ',' || c == ']')) break;
     if (in_flow && std::strchr("[{}", c) != nullptr) return false;
   }
   std::size_t last = i;
-  while (last > pos && line[last - 1] == ' ') --last;
+  while (last > pos && (line[last - 1] == ' ' || line[last - 1] == '\t')) --last;
   if (last == pos) return false;
   out.assign(line.substr(pos, last - pos));
   end = last;
@@ -256,4 +260,4 @@ std::optional<std::vector<HeaderField>> scan_header_fast(std::string_view text) 
   return FastScanner(text).run();
 }
 
-}  // namespace retort::detail
+}  // namespace retort::detail::script

@@ -5,7 +5,7 @@
 
 #include "script/revision_header.hpp"
 
-namespace retort::detail {
+namespace retort::detail::script {
 namespace {
 
 void set_position(HeaderItem& item, const YAML::Mark& mark, int line, int column) {
@@ -79,4 +79,4 @@ std::vector<HeaderField> scan_header_yaml(std::string_view text, std::string_vie
   return fields;
 }
 
-}  // namespace retort::detail
+}  // namespace retort::detail::script

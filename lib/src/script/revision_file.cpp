@@ -11,7 +11,7 @@
 
 #include "script/revision_header.hpp"
 
-namespace retort::detail {
+namespace retort::detail::script {
 namespace {
 
 constexpr std::array<std::string_view, 10> kKnownKeys = {
@@ -168,17 +168,17 @@ std::string read_whole_file(const std::filesystem::path& path) {
   return read_whole_file(AT_FDCWD, path.c_str(), path.string());
 }
 
-}  // namespace retort::detail
+}  // namespace retort::detail::script
 
 namespace retort {
 
 Revision parse_revision(std::string_view text, std::string_view filename) {
-  return detail::parse_revision_source(std::string(text), filename, true);
+  return detail::script::parse_revision_source(std::string(text), filename, true);
 }
 
 Revision load_revision(const std::filesystem::path& path) {
-  Revision revision =
-      detail::parse_revision_source(detail::read_whole_file(path), path.string(), true);
+  Revision revision = detail::script::parse_revision_source(detail::script::read_whole_file(path),
+                                                            path.string(), true);
   revision.path = path;
   return revision;
 }

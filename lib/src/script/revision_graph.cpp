@@ -9,8 +9,8 @@
 namespace retort {
 namespace {
 
-using detail::in_quotes;
-using detail::location_of;
+using detail::script::in_quotes;
+using detail::script::location_of;
 
 bool is_keyword(std::string_view name) {
   return name == "head" || name == "heads" || name == "base" || name == "current";
@@ -35,7 +35,7 @@ void check_name(const Revision& revision, std::string_view name, std::string_vie
 
 }  // namespace
 
-namespace detail {
+namespace detail::script {
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
   for (const std::string& item : items) {
@@ -44,11 +44,12 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   }
   return out;
 }
-}  // namespace detail
+}  // namespace detail::script
 
 CycleError::CycleError(SourceLocation where, std::vector<std::string> cycle)
     : RevisionError(std::move(where), "revisions form a cycle through down_revision/depends_on: " +
-                                          detail::join(cycle, " -> ") + " -> " + cycle.front()),
+                                          detail::script::join(cycle, " -> ") + " -> " +
+                                          cycle.front()),
       revisions_(std::move(cycle)) {}
 
 UnknownRevisionError::UnknownRevisionError(SourceLocation where, std::string name,

@@ -14,7 +14,7 @@
 #include "retort/error.hpp"
 #include "retort/revision.hpp"
 
-namespace retort::detail {
+namespace retort::detail::script {
 
 enum class HeaderKind { kNull, kScalar, kSequence, kOther };
 
@@ -59,4 +59,4 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string> closest_candidate(std::string_view word,
                                              const std::vector<std::string>& candidates);
 
-}  // namespace retort::detail
+}  // namespace retort::detail::script

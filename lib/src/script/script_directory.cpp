@@ -96,8 +96,8 @@ std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir,
     for (std::size_t i = begin; i < end; ++i) {
       std::filesystem::path path = versions_dir / names[i];
       const std::string display = path.string();
-      revisions[i] = detail::parse_revision_source(
-          detail::read_whole_file(directory.fd(), names[i].c_str(), display), display,
+      revisions[i] = detail::script::parse_revision_source(
+          detail::script::read_whole_file(directory.fd(), names[i].c_str(), display), display,
           options.checksums);
       revisions[i].path = std::move(path);
     }

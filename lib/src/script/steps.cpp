@@ -10,8 +10,8 @@
 namespace retort {
 namespace {
 
-using detail::in_quotes;
-using detail::join;
+using detail::script::in_quotes;
+using detail::script::join;
 
 template <typename T>
 bool has(const std::vector<T>& sorted, const T& value) {

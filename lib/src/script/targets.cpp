@@ -11,8 +11,8 @@
 namespace retort {
 namespace {
 
-using detail::in_quotes;
-using detail::join;
+using detail::script::in_quotes;
+using detail::script::join;
 
 struct Relative {
   std::string_view symbol;  // what the step counts from; empty: the current heads
