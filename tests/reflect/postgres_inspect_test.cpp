@@ -182,6 +182,16 @@ TEST_F(PostgresReflect, SchemasAndEnums) {
   ASSERT_EQ(entry.foreign_keys.size(), 1u);
   EXPECT_EQ(entry.foreign_keys[0].ref_schema, "");
   EXPECT_EQ(entry.foreign_keys[0].ref_table, "person");
+  EXPECT_EQ(entry.foreign_keys[0].ref_columns, std::vector<std::string>{"id"});
+
+  // A parent outside the reflected schemas still has its columns named.
+  InspectOptions audit_only;
+  audit_only.schemas = {"audit"};
+  const MetaData audit = reflect(*conn_, audit_only);
+  ASSERT_EQ(audit.tables.size(), 1u);
+  ASSERT_EQ(audit.tables[0].foreign_keys.size(), 1u);
+  EXPECT_EQ(audit.tables[0].foreign_keys[0].ref_columns, std::vector<std::string>{"id"});
+  EXPECT_EQ(audit.tables[0].foreign_keys[0].ref_table, "person");
 }
 
 TEST_F(PostgresReflect, LongAndAwkwardNames) {

@@ -106,6 +106,7 @@ TEST(CreateTableText, IndexElementsAndPredicate) {
   const auto ix = detail::parse_create_index(
       "CREATE UNIQUE INDEX \"ix on\" ON \"t\" (lower(\"a\") DESC, \"b\" COLLATE NOCASE ASC, "
       "(a + b)) WHERE (b IS NOT NULL)");
+  EXPECT_TRUE(ix.unique);
   ASSERT_EQ(ix.elements.size(), 3u);
   EXPECT_EQ(ix.elements[0].expression, "lower(\"a\")");
   EXPECT_TRUE(ix.elements[0].descending);

@@ -281,6 +281,8 @@ ParsedIndex parse_create_index(std::string_view sql) {
   ParsedIndex out;
   Cursor c(sql);
   // CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table ( keys ) [WHERE expr]
+  c.accept_word("CREATE");
+  out.unique = c.accept_word("UNIQUE");
   while (!c.done() && !c.peek().is_word("ON")) c.next();
   if (!seek_body(c)) return out;
   const auto& tokens = c.tokens();

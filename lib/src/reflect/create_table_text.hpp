@@ -49,6 +49,7 @@ struct ParsedIndexElement {
 };
 
 struct ParsedIndex {
+  bool unique = false;  // CREATE UNIQUE INDEX
   std::vector<ParsedIndexElement> elements;
   std::string where;  // predicate without enclosing parentheses; empty for a full index
 };

@@ -27,17 +27,14 @@ constexpr std::string_view kRelationsQuery =
     "WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm') "
     "AND NOT c.relispartition";
 
-// owns_sequence: a sequence that depends on the column automatically, as serial creates
-// (identity columns own theirs with an internal dependency instead).
+// Column 13: the column owns a sequence through an automatic dependency, as serial creates
+// (identity columns own theirs with an internal dependency instead). No ORDER BY: sorting
+// the wide rows would spill to disk on large schemas; the inspector orders by attnum.
 constexpr std::string_view kColumnsQuery =
     "SELECT a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), "
     "a.attnotnull, pg_get_expr(ad.adbin, ad.adrelid, true), a.attidentity, a.attgenerated, "
     "CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, d.description, "
-    "t.typtype, tn.nspname, t.typname, "
-    "EXISTS (SELECT 1 FROM pg_depend AS dep JOIN pg_class AS s ON s.oid = dep.objid "
-    "AND s.relkind = 'S' WHERE dep.refclassid = 'pg_class'::regclass "
-    "AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum "
-    "AND dep.classid = 'pg_class'::regclass AND dep.deptype = 'a') "
+    "t.typtype, tn.nspname, t.typname, owned.refobjid IS NOT NULL "
     "FROM pg_attribute AS a JOIN pg_class AS c ON c.oid = a.attrelid "
     "JOIN pg_namespace AS n ON n.oid = c.relnamespace "
     "JOIN pg_type AS t ON t.oid = a.atttypid JOIN pg_namespace AS tn ON tn.oid = t.typnamespace "
@@ -45,18 +42,26 @@ constexpr std::string_view kColumnsQuery =
     "LEFT JOIN pg_collation AS co ON co.oid = a.attcollation "
     "LEFT JOIN pg_description AS d ON d.objoid = a.attrelid "
     "AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum "
+    "LEFT JOIN (SELECT DISTINCT dep.refobjid, dep.refobjsubid FROM pg_depend AS dep "
+    "JOIN pg_class AS s ON s.oid = dep.objid AND s.relkind = 'S' "
+    "WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass "
+    "AND dep.deptype = 'a') AS owned "
+    "ON owned.refobjid = a.attrelid AND owned.refobjsubid = a.attnum "
     "WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
-    "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum";
+    "AND a.attnum > 0 AND NOT a.attisdropped";
 
+// Key columns come as attribute numbers, named from the columns already read; only a foreign
+// key to a table outside the reflected schemas has its parent's column names looked up here.
 constexpr std::string_view kConstraintsQuery =
-    "SELECT con.conrelid, con.conname, con.contype, "
-    "ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(num, ord) "
-    "JOIN pg_attribute AS a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord), "
-    "fn.nspname, fc.relname, "
-    "ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord) "
-    "JOIN pg_attribute AS a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord), "
+    "SELECT con.conrelid, con.conname, con.contype, con.conkey::text, "
+    "fn.nspname, fc.relname, con.confkey::text, "
     "con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred, "
-    "CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END "
+    "CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END, "
+    "con.confrelid, CASE WHEN con.contype = 'f' AND NOT fn.nspname = ANY($1::text[]) THEN "
+    "ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord) "
+    "JOIN pg_attribute AS a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY "
+    "k.ord)::text "
+    "END "
     "FROM pg_constraint AS con JOIN pg_class AS c ON c.oid = con.conrelid "
     "JOIN pg_namespace AS n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_class AS fc ON fc.oid = con.confrelid "
@@ -64,11 +69,12 @@ constexpr std::string_view kConstraintsQuery =
     "WHERE n.nspname = ANY($1::text[]) AND con.contype IN ('p', 'u', 'f', 'c')";
 
 // Indexes that back a PRIMARY KEY, UNIQUE or EXCLUDE constraint belong to the constraint.
-// indkey 0 marks an expression key, printed by pg_get_indexdef; indoption bit 1 is DESC.
+// indkey 0 marks an expression key, printed by pg_get_indexdef (NULL for column keys);
+// indoption bit 1 is DESC.
 constexpr std::string_view kIndexesQuery =
     "SELECT i.indrelid, ic.relname, i.indisunique, i.indkey::text, i.indoption::text, "
     "pg_get_expr(i.indpred, i.indrelid, true), "
-    "ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) "
+    "ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true) END "
     "FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k) "
     "FROM pg_index AS i JOIN pg_class AS ic ON ic.oid = i.indexrelid "
     "JOIN pg_class AS c ON c.oid = i.indrelid JOIN pg_namespace AS n ON n.oid = c.relnamespace "
@@ -123,7 +129,20 @@ struct Catalog {
   std::string current_schema;
   std::vector<Table> tables;
   std::unordered_map<std::int64_t, std::size_t> table_by_oid;
-  std::unordered_map<std::int64_t, std::unordered_map<std::int64_t, std::string>> column_names;
+  // Column names of every table of the reflected schemas by attribute number, and the
+  // attribute number of each reflected column (rows arrive unordered).
+  std::unordered_map<std::int64_t, std::vector<std::string>> column_names;
+  std::vector<std::vector<std::int64_t>> attnums;
+
+  const std::string* column_name(std::int64_t table_oid, std::int64_t attnum) const {
+    auto it = column_names.find(table_oid);
+    if (it == column_names.end() || attnum < 0 ||
+        static_cast<std::size_t>(attnum) >= it->second.size()) {
+      return nullptr;
+    }
+    return &it->second[attnum];
+  }
+  std::vector<std::string> column_list(std::int64_t table_oid, const std::string& attnums) const;
   std::unordered_set<std::string> ambiguous_enums;  // enum names defined in several schemas
 
   // "" for the current schema, as in a models file.
@@ -188,7 +207,7 @@ std::string check_expression(const std::string& definition) {
 void add_constraint(const Row& row, Table& table, const Catalog& catalog) {
   std::string name = row.text(1);
   const std::string kind = row.text(2);
-  std::vector<std::string> columns = parse_text_array(row.text(3));
+  std::vector<std::string> columns = catalog.column_list(row[0].integer(), text_or_empty(row[3]));
   const std::string addition = name_addition(columns);
   if (kind == "p") {
     if (is_default_name(name, table.name, "", "pkey")) name.clear();
@@ -205,7 +224,9 @@ void add_constraint(const Row& row, Table& table, const Catalog& catalog) {
     fk.columns = std::move(columns);
     fk.ref_schema = catalog.model_schema(row.text(4));
     fk.ref_table = row.text(5);
-    fk.ref_columns = parse_text_array(row.text(6));
+    fk.ref_columns = row[13].is_null()
+                         ? catalog.column_list(row[12].integer(), text_or_empty(row[6]))
+                         : parse_text_array(row.text(13));
     fk.on_update = action_from(row.text(7));
     fk.on_delete = action_from(row.text(8));
     if (truthy(row[9])) {
@@ -235,12 +256,12 @@ void add_index(const Row& row, Table& table, const Catalog& catalog) {
   const std::vector<std::int64_t> keys = split_numbers(row.text(3));
   const std::vector<std::int64_t> options = split_numbers(row.text(4));
   const std::vector<std::string> printed = parse_text_array(row.text(6));
-  const auto& names = catalog.column_names.at(row[0].integer());
   for (std::size_t k = 0; k < printed.size(); ++k) {
     IndexElement element;
-    auto column = k < keys.size() ? names.find(keys[k]) : names.end();
-    if (column != names.end()) {
-      element.column = column->second;
+    const std::string* column =
+        k < keys.size() && keys[k] != 0 ? catalog.column_name(row[0].integer(), keys[k]) : nullptr;
+    if (column) {
+      element.column = *column;
     } else {
       element.expression = detail::normalize_expression(printed[k]);
     }
@@ -249,6 +270,32 @@ void add_index(const Row& row, Table& table, const Catalog& catalog) {
   }
   index.where = detail::normalize_expression(text_or_empty(row[5]));
   table.indexes.push_back(std::move(index));
+}
+
+// Orders each table's columns by attribute number.
+void order_columns(Catalog& catalog) {
+  for (std::size_t t = 0; t < catalog.tables.size(); ++t) {
+    const std::vector<std::int64_t>& numbers = catalog.attnums[t];
+    if (std::is_sorted(numbers.begin(), numbers.end())) continue;
+    std::vector<std::size_t> order(numbers.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return numbers[a] < numbers[b]; });
+    std::vector<Column> sorted;
+    sorted.reserve(order.size());
+    for (std::size_t i : order) sorted.push_back(std::move(catalog.tables[t].columns[i]));
+    catalog.tables[t].columns = std::move(sorted);
+  }
+}
+
+std::vector<std::string> Catalog::column_list(std::int64_t table_oid,
+                                              const std::string& attnums) const {
+  std::vector<std::string> names;
+  for (const std::string& number : parse_text_array(attnums)) {
+    const std::string* name = column_name(table_oid, std::stoll(number));
+    names.push_back(name ? *name : number);
+  }
+  return names;
 }
 
 }  // namespace
@@ -359,10 +406,18 @@ MetaData PostgresInspector::reflect(const InspectOptions& options, InspectExtras
       catalog.tables.push_back(std::move(table));
     }
   }
+  catalog.attnums.resize(catalog.tables.size());
   for (const Row row : run("columns", kColumnsQuery, params)) {
-    catalog.column_names[row[0].integer()][row[1].integer()] = row.text(2);
-    if (Table* table = catalog.find(row[0])) table->columns.push_back(read_column(row, catalog));
+    const std::int64_t attnum = row[1].integer();
+    std::vector<std::string>& names = catalog.column_names[row[0].integer()];
+    if (names.size() <= static_cast<std::size_t>(attnum)) names.resize(attnum + 1);
+    names[attnum] = row.text(2);
+    auto it = catalog.table_by_oid.find(row[0].integer());
+    if (it == catalog.table_by_oid.end()) continue;
+    catalog.tables[it->second].columns.push_back(read_column(row, catalog));
+    catalog.attnums[it->second].push_back(attnum);
   }
+  order_columns(catalog);
   for (const Row row : run("constraints", kConstraintsQuery, params)) {
     if (Table* table = catalog.find(row[0])) add_constraint(row, *table, catalog);
   }

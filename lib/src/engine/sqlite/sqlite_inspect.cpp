@@ -15,9 +15,9 @@ namespace sqlite {
 
 namespace {
 
-// Every object of the main schema with its stored CREATE text, in creation order.
+// Tables, views and triggers of the main schema with their stored CREATE text.
 constexpr std::string_view kSchemaQuery =
-    "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid";
+    "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type <> 'index'";
 
 // Ordinary tables with their WITHOUT ROWID and STRICT flags (virtual and shadow tables of
 // virtual tables are reported with another type or filtered by name).
@@ -30,22 +30,26 @@ constexpr std::string_view kColumnsQuery =
     "FROM sqlite_schema AS s JOIN pragma_table_xinfo(s.name) AS c "
     "WHERE s.type = 'table'";
 
-// Keys of the indexes created by CREATE INDEX (origin 'c'); the indexes SQLite creates for
-// PRIMARY KEY ('pk') and UNIQUE ('u') constraints belong to those constraints. key = 0 rows
-// are the trailing rowid / primary-key columns every index carries. cid -2 is an expression.
+// Keys of the indexes created by CREATE INDEX (pragma_index_list's origin 'c'): exactly the
+// indexes whose sqlite_schema.sql is not NULL, as SQLite stores no text for the indexes it
+// creates for PRIMARY KEY ('pk') and UNIQUE ('u') constraints, which belong to those
+// constraints. Driving the query from sqlite_schema rather than pragma_index_list avoids a
+// name lookup per index, which costs O(tables) each in a large schema. key = 0 rows are the
+// trailing rowid / primary-key columns every index carries; cid -2 is an expression, -1 the
+// rowid. Uniqueness and the WHERE clause come from the CREATE INDEX text.
 constexpr std::string_view kIndexesQuery =
-    "SELECT s.name, il.name, il.\"unique\", il.partial, ix.cid, ix.name, ix.\"desc\" "
-    "FROM sqlite_schema AS s JOIN pragma_index_list(s.name) AS il "
-    "JOIN pragma_index_xinfo(il.name) AS ix "
-    "WHERE s.type = 'table' AND il.origin = 'c' AND ix.key = 1";
+    "SELECT s.tbl_name, s.name, s.sql, ix.cid, ix.name, ix.\"desc\" "
+    "FROM sqlite_schema AS s JOIN pragma_index_xinfo(s.name) AS ix "
+    "WHERE s.type = 'index' AND s.sql IS NOT NULL AND ix.key = 1";
 
 // One row per column pair; `to` is NULL when the clause names no columns (the parent's
-// primary key). Ids number the foreign keys of one table. The pragmas return their rows in
-// key order, grouped by table, so no query sorts.
+// primary key). Ids number the foreign keys of one table. Each pragma call in a join
+// prepares a statement, so only tables whose text mentions REFERENCES are asked. The pragmas return
+// their rows in key order, grouped by table, so no query sorts.
 constexpr std::string_view kForeignKeysQuery =
     "SELECT s.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
     "FROM sqlite_schema AS s JOIN pragma_foreign_key_list(s.name) AS f "
-    "WHERE s.type = 'table'";
+    "WHERE s.type = 'table' AND s.sql LIKE '%REFERENCES%'";
 
 bool is_internal(std::string_view name) {
   return detail::ascii_lower(name.substr(0, 7)) == "sqlite_";
@@ -83,7 +87,6 @@ class Catalog {
   // columns references its parent's primary key.
   std::unordered_map<std::string, std::string> real_names;
   std::unordered_map<std::string, std::vector<std::string>> primary_keys;
-  std::unordered_map<std::string, std::string> index_sql;
   std::unordered_map<std::string, std::string> table_sql;
 
  private:
@@ -191,24 +194,24 @@ void read_foreign_keys(const Result& rows, Catalog& catalog) {
 
 void read_indexes(const Result& rows, Catalog& catalog) {
   Index* current = nullptr;
+  std::string current_name;
   detail::ParsedIndex parsed;
-  std::string current_key;
   for (const Row row : rows) {
     TableState* state = catalog.find(row.text(0));
     if (!state) continue;
-    const std::string name = row.text(1);
-    if (!current || current_key != row.text(0) + '\0' + name) {
-      current_key = row.text(0) + '\0' + name;
-      parsed = detail::parse_create_index(catalog.index_sql[name]);
-      state->table.indexes.push_back(Index{name, {}, row.integer(2) != 0, ""});
+    std::string name = row.text(1);
+    if (!current || current_name != name) {
+      parsed = detail::parse_create_index(row.text(2));
+      state->table.indexes.push_back(
+          Index{name, {}, parsed.unique, detail::normalize_expression(parsed.where)});
       current = &state->table.indexes.back();
-      if (row.integer(3) != 0) current->where = detail::normalize_expression(parsed.where);
+      current_name = std::move(name);
     }
     IndexElement element;
-    element.descending = row.integer(6) != 0;
+    element.descending = row.integer(5) != 0;
     const std::size_t position = current->elements.size();
-    if (row.integer(4) >= 0) {
-      element.column = row.text(5);
+    if (row.integer(3) >= 0) {
+      element.column = row.text(4);
     } else if (position < parsed.elements.size()) {
       element.expression = detail::normalize_expression(parsed.elements[position].expression);
     }
@@ -235,7 +238,6 @@ MetaData SqliteInspector::reflect(const InspectOptions& options, InspectExtras* 
     if (is_internal(name)) continue;
     if (type == "view") extras->views.push_back(name);
     if (type == "trigger") extras->triggers.push_back(name);
-    if (type == "index" && !row.is_null(3)) catalog.index_sql[name] = row.text(3);
     if (type == "table") {
       catalog.real_names[detail::ascii_lower(name)] = name;
       if (!row.is_null(3)) catalog.table_sql[name] = row.text(3);
