@@ -27,7 +27,7 @@ constexpr std::string_view kColumnKeys[] = {
 constexpr std::string_view kComputedKeys[] = {"sql", "stored"};
 constexpr std::string_view kOptionKeys[] = {"without_rowid", "strict"};
 
-Type parse_type(const YamlReader& reader, const YAML::Node& node, const std::string& context) {
+Type parse_type(const YamlReader& reader, const YamlNode& node, const std::string& context) {
   const std::string text = reader.text(node, context, "the type");
   try {
     return Type::parse(text);
@@ -40,17 +40,17 @@ Type parse_type(const YamlReader& reader, const YAML::Node& node, const std::str
 
 std::string table_context(std::string_view name) { return "table " + quote_name(name) + ": "; }
 
-MetaData ModelsLoader::load(const YAML::Node& root) {
-  if (root.IsNull()) return md_;  // an empty document is an empty model
+MetaData ModelsLoader::load(const YamlNode& root) {
+  if (root.is_null()) return md_;  // an empty document is an empty model
   reader_.expect_map(root, "", "the models document");
   reader_.check_keys(root, kTopKeys, "", /*allow_null=*/true);
-  if (root["schemas"] && !root["schemas"].IsNull()) load_schemas(root["schemas"]);
-  if (root["enums"] && !root["enums"].IsNull()) load_enums(root["enums"]);
-  if (const YAML::Node tables = root["tables"]) {
-    if (!tables.IsNull()) {
-      reader_.expect_map(tables, "", "\"tables\"");
-      for (auto it = tables.begin(); it != tables.end(); ++it) load_table(it->first, it->second);
-    }
+  if (const YamlNode* schemas = root.find("schemas"); schemas && !schemas->is_null()) {
+    load_schemas(*schemas);
+  }
+  if (const YamlNode* enums = root.find("enums"); enums && !enums->is_null()) load_enums(*enums);
+  if (const YamlNode* tables = root.find("tables"); tables && !tables->is_null()) {
+    reader_.expect_map(*tables, "", "\"tables\"");
+    for (const auto& [key, value] : tables->entries) load_table(*key, *value);
   }
   if (std::optional<ValidationIssue> issue = find_issue(md_)) {
     reader_.fail(mark_of(issue->where), issue->message);
@@ -58,77 +58,85 @@ MetaData ModelsLoader::load(const YAML::Node& root) {
   return std::move(md_);
 }
 
-void ModelsLoader::load_schemas(const YAML::Node& node) {
+void ModelsLoader::load_schemas(const YamlNode& node) {
   reader_.expect_sequence(node, "", "\"schemas\"");
-  for (std::size_t i = 0; i < node.size(); ++i) {
-    record({ObjectKind::kSchemaName, static_cast<int>(i)}, node[i]);
-    md_.schemas.push_back(reader_.text(node[i], "", "a schema name"));
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    record({ObjectKind::kSchemaName, static_cast<int>(i)}, *node.items[i]);
+    md_.schemas.push_back(reader_.text(*node.items[i], "", "a schema name"));
   }
 }
 
-void ModelsLoader::load_enums(const YAML::Node& node) {
+void ModelsLoader::load_enums(const YamlNode& node) {
   reader_.expect_map(node, "", "\"enums\"");
-  for (auto it = node.begin(); it != node.end(); ++it) load_enum(it->first, it->second);
+  for (const auto& [key, value] : node.entries) load_enum(*key, *value);
 }
 
-void ModelsLoader::load_enum(const YAML::Node& key, const YAML::Node& value) {
+void ModelsLoader::load_enum(const YamlNode& key, const YamlNode& value) {
   const int ei = static_cast<int>(md_.enums.size());
   EnumType& e = md_.enums.emplace_back();
   e.name = reader_.text(key, "", "an enum name");
   record({ObjectKind::kEnum, ei}, key);
-  std::string context = "enum " + quote_name(e.name) + ": ";
-  if (value.IsMap()) {
+  const std::string context = "enum " + quote_name(e.name) + ": ";
+  const YamlNode* values = &value;
+  if (value.is_map()) {
     reader_.check_keys(value, kEnumKeys, context);
-    if (value["name"]) e.name = reader_.text(value["name"], context, "\"name\"");
-    if (value["schema"]) e.schema = reader_.text(value["schema"], context, "\"schema\"");
-    if (!value["values"]) reader_.fail(value, context + "missing key \"values\"");
-  } else if (!value.IsSequence()) {
+    if (const YamlNode* name = value.find("name"))
+      e.name = reader_.text(*name, context, "\"name\"");
+    if (const YamlNode* schema = value.find("schema")) {
+      e.schema = reader_.text(*schema, context, "\"schema\"");
+    }
+    values = value.find("values");
+    if (values == nullptr) reader_.fail(value, context + "missing key \"values\"");
+  } else if (!value.is_sequence()) {
     reader_.fail(value, context + "an enum must be a sequence of values or a mapping, not " +
                             std::string(node_kind(value)));
   }
-  const YAML::Node values = value.IsMap() ? value["values"] : value;
-  e.values = reader_.texts(values, context, "\"values\"");
-  for (std::size_t v = 0; v < values.size(); ++v) {
-    record({ObjectKind::kEnum, ei, -1, ObjectPart::kValues, static_cast<int>(v)}, values[v]);
+  e.values = reader_.texts(*values, context, "\"values\"");
+  for (std::size_t v = 0; v < values->items.size(); ++v) {
+    record({ObjectKind::kEnum, ei, -1, ObjectPart::kValues, static_cast<int>(v)},
+           *values->items[v]);
   }
 }
 
-void ModelsLoader::load_table(const YAML::Node& key, const YAML::Node& value) {
+void ModelsLoader::load_table(const YamlNode& key, const YamlNode& value) {
   const int ti = static_cast<int>(md_.tables.size());
   Table& table = md_.tables.emplace_back();  // stays valid: nothing below adds tables
   table.name = reader_.text(key, "", "a table name");
   record({ObjectKind::kTable, ti}, key);
   std::string context = table_context(table.name);
-  if (value.IsNull()) return;  // `name:` alone declares a table without columns
+  if (value.is_null()) return;  // `name:` alone declares a table without columns
   reader_.expect_map(value, context, "a table");
   reader_.check_keys(value, kTableKeys, context);
-  if (value["name"]) {
-    table.name = reader_.text(value["name"], context, "\"name\"");
+  if (const YamlNode* name = value.find("name")) {  // before the columns: ix_<table>_<column>
+    table.name = reader_.text(*name, context, "\"name\"");
     context = table_context(table.name);
   }
-  if (value["schema"]) table.schema = reader_.text(value["schema"], context, "\"schema\"");
-  if (value["comment"]) table.comment = reader_.text(value["comment"], context, "\"comment\"");
-  ColumnExtras extras;
-  if (value["columns"]) load_columns(table, ti, value["columns"], extras);
-  load_primary_key(table, ti, value["primary_key"], extras, context);
-  if (value["foreign_keys"]) load_foreign_keys(table, ti, value["foreign_keys"], context);
-  if (value["unique"]) load_uniques(table, ti, value["unique"], context);
-  if (value["checks"]) load_checks(table, ti, value["checks"], context);
-  if (value["indexes"]) load_indexes(table, ti, value["indexes"], context);
-  if (value["relationships"]) load_relationships(table, ti, value["relationships"], context);
-  if (value["options"]) load_options(table, value["options"], context);
-}
-
-void ModelsLoader::load_columns(Table& table, int ti, const YAML::Node& node,
-                                ColumnExtras& extras) {
-  const std::string context = table_context(table.name);
-  reader_.expect_map(node, context, "\"columns\"");
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    load_column(table, ti, it->first, it->second, extras);
+  if (const YamlNode* schema = value.find("schema")) {
+    table.schema = reader_.text(*schema, context, "\"schema\"");
   }
+  if (const YamlNode* comment = value.find("comment")) {
+    table.comment = reader_.text(*comment, context, "\"comment\"");
+  }
+  ColumnExtras extras;
+  if (const YamlNode* columns = value.find("columns")) load_columns(table, ti, *columns, extras);
+  load_primary_key(table, ti, value.find("primary_key"), extras, context);
+  if (const YamlNode* node = value.find("foreign_keys"))
+    load_foreign_keys(table, ti, *node, context);
+  if (const YamlNode* node = value.find("unique")) load_uniques(table, ti, *node, context);
+  if (const YamlNode* node = value.find("checks")) load_checks(table, ti, *node, context);
+  if (const YamlNode* node = value.find("indexes")) load_indexes(table, ti, *node, context);
+  if (const YamlNode* node = value.find("relationships")) {
+    load_relationships(table, ti, *node, context);
+  }
+  if (const YamlNode* node = value.find("options")) load_options(table, *node, context);
 }
 
-void ModelsLoader::load_column(Table& table, int ti, const YAML::Node& key, const YAML::Node& value,
+void ModelsLoader::load_columns(Table& table, int ti, const YamlNode& node, ColumnExtras& extras) {
+  reader_.expect_map(node, table_context(table.name), "\"columns\"");
+  for (const auto& [key, value] : node.entries) load_column(table, ti, *key, *value, extras);
+}
+
+void ModelsLoader::load_column(Table& table, int ti, const YamlNode& key, const YamlNode& value,
                                ColumnExtras& extras) {
   const std::string table_ctx = table_context(table.name);
   const int ci = static_cast<int>(table.columns.size());
@@ -137,95 +145,106 @@ void ModelsLoader::load_column(Table& table, int ti, const YAML::Node& key, cons
   record({ObjectKind::kColumn, ti, ci}, key);
   const std::string context = table_ctx + "column " + quote_name(column.name) + ": ";
   extras.explicit_nullable.push_back(false);
-  if (value.IsNull()) reader_.fail(key, context + "missing type");
-  if (value.IsScalar()) {  // short form: `name: type`
+  if (value.is_null()) reader_.fail(key, context + "missing type");
+  if (value.is_scalar()) {  // short form: `name: type`
     column.type = parse_type(reader_, value, context);
     record({ObjectKind::kColumn, ti, ci, ObjectPart::kType}, value);
     return;
   }
-  if (!value.IsMap()) {
+  if (!value.is_map()) {
     reader_.fail(value, context + "a column must be a type or a mapping, not " +
                             std::string(node_kind(value)));
   }
   reader_.check_keys(value, kColumnKeys, context);
-  if (!value["type"]) reader_.fail(value, context + "missing key \"type\"");
-  column.type = parse_type(reader_, value["type"], context);
-  record({ObjectKind::kColumn, ti, ci, ObjectPart::kType}, value["type"]);
+  const YamlNode* type = value.find("type");
+  if (type == nullptr) reader_.fail(value, context + "missing key \"type\"");
+  column.type = parse_type(reader_, *type, context);
+  record({ObjectKind::kColumn, ti, ci, ObjectPart::kType}, *type);
   load_column_body(column, value, context);
-  extras.explicit_nullable.back() = static_cast<bool>(value["nullable"]);
-  if (value["primary_key"] && reader_.flag(value["primary_key"], context, "\"primary_key\"")) {
+  extras.explicit_nullable.back() = value.find("nullable") != nullptr;
+  if (const YamlNode* pk = value.find("primary_key");
+      pk && reader_.flag(*pk, context, "\"primary_key\"")) {
     extras.primary_key.push_back(ci);
-    extras.primary_key_nodes.push_back(value["primary_key"]);
+    extras.primary_key_nodes.push_back(pk);
   }
   load_column_links(table, ti, value, context);
 }
 
-void ModelsLoader::load_column_body(Column& column, const YAML::Node& value,
+void ModelsLoader::load_column_body(Column& column, const YamlNode& value,
                                     const std::string& context) {
-  if (value["nullable"]) column.nullable = reader_.flag(value["nullable"], context, "\"nullable\"");
-  if (value["default"] && value["default_sql"]) {
-    reader_.fail(value["default_sql"], context + "give either \"default\" or \"default_sql\"");
+  if (const YamlNode* node = value.find("nullable")) {
+    column.nullable = reader_.flag(*node, context, "\"nullable\"");
   }
-  if (value["default"]) {
+  const YamlNode* literal = value.find("default");
+  const YamlNode* sql = value.find("default_sql");
+  if (literal && sql) reader_.fail(*sql, context + "give either \"default\" or \"default_sql\"");
+  if (literal) {
+    column.server_default = DefaultValue::literal(reader_.text(*literal, context, "\"default\""));
+  }
+  if (sql) {
     column.server_default =
-        DefaultValue::literal(reader_.text(value["default"], context, "\"default\""));
+        DefaultValue::expression(reader_.text(*sql, context, "\"default_sql\""));
   }
-  if (value["default_sql"]) {
-    column.server_default =
-        DefaultValue::expression(reader_.text(value["default_sql"], context, "\"default_sql\""));
+  if (const YamlNode* node = value.find("autoincrement")) {
+    column.autoincrement = reader_.flag(*node, context, "\"autoincrement\"");
   }
-  if (value["autoincrement"]) {
-    column.autoincrement = reader_.flag(value["autoincrement"], context, "\"autoincrement\"");
-  }
-  if (const YAML::Node identity = value["identity"]) {
+  if (const YamlNode* node = value.find("identity")) {
     column.identity =
-        *identity_from_word(parse_word(reader_, identity, context, "identity", kIdentityWords));
+        *identity_from_word(parse_word(reader_, *node, context, "identity", kIdentityWords));
   }
-  if (const YAML::Node computed = value["computed"]) {
-    reader_.expect_map(computed, context, "\"computed\"");
-    reader_.check_keys(computed, kComputedKeys, context + "computed: ");
-    if (!computed["sql"]) reader_.fail(computed, context + "computed: missing key \"sql\"");
+  if (const YamlNode* computed = value.find("computed")) {
+    reader_.expect_map(*computed, context, "\"computed\"");
+    reader_.check_keys(*computed, kComputedKeys, context + "computed: ");
+    const YamlNode* expression = computed->find("sql");
+    if (expression == nullptr) reader_.fail(*computed, context + "computed: missing key \"sql\"");
     Computed& c = column.computed.emplace();
-    c.expression = reader_.text(computed["sql"], context, "\"sql\"");
-    if (computed["stored"]) c.stored = reader_.flag(computed["stored"], context, "\"stored\"");
+    c.expression = reader_.text(*expression, context, "\"sql\"");
+    if (const YamlNode* stored = computed->find("stored")) {
+      c.stored = reader_.flag(*stored, context, "\"stored\"");
+    }
   }
-  if (value["collation"])
-    column.collation = reader_.text(value["collation"], context, "\"collation\"");
-  if (value["comment"]) column.comment = reader_.text(value["comment"], context, "\"comment\"");
+  if (const YamlNode* node = value.find("collation")) {
+    column.collation = reader_.text(*node, context, "\"collation\"");
+  }
+  if (const YamlNode* node = value.find("comment")) {
+    column.comment = reader_.text(*node, context, "\"comment\"");
+  }
 }
 
 // `unique:`, `references:` and `index:` on a column become table-level objects, appended in
 // column order before the table-level lists (the writer relies on this order).
-void ModelsLoader::load_column_links(Table& table, int ti, const YAML::Node& value,
+void ModelsLoader::load_column_links(Table& table, int ti, const YamlNode& value,
                                      const std::string& context) {
   const Column& column = table.columns.back();
-  if (const YAML::Node unique = value["unique"];
-      unique && reader_.flag(unique, context, "\"unique\"")) {
-    record({ObjectKind::kUnique, ti, static_cast<int>(table.unique_constraints.size())}, unique);
+  if (const YamlNode* unique = value.find("unique");
+      unique && reader_.flag(*unique, context, "\"unique\"")) {
+    record({ObjectKind::kUnique, ti, static_cast<int>(table.unique_constraints.size())}, *unique);
     table.unique_constraints.push_back({"", {column.name}});
   }
-  const YAML::Node references = value["references"];
-  for (const char* key : {"on_delete", "on_update", "deferrable"}) {
-    if (value[key] && !references) {
-      reader_.fail(value[key], context + "\"" + key + "\" needs \"references\"");
+  const YamlNode* references = value.find("references");
+  for (std::string_view key : {"on_delete", "on_update", "deferrable"}) {
+    const YamlNode* node = value.find(key);
+    if (node && !references) {
+      reader_.fail(*node, context + quote_name(key) + " needs \"references\"");
     }
   }
   if (references) {
-    const std::string text = reader_.text(references, context, "\"references\"");
+    const std::string text = reader_.text(*references, context, "\"references\"");
     std::optional<ColumnReference> ref = parse_column_reference(text);
     if (!ref) {
-      reader_.fail(references, context +
-                                   "references must be \"table.column\" or "
-                                   "\"schema.table.column\", not " +
-                                   quote_name(text));
+      reader_.fail(*references, context +
+                                    "references must be \"table.column\" or "
+                                    "\"schema.table.column\", not " +
+                                    quote_name(text));
     }
     ForeignKey fk{"", {column.name}, ref->schema, ref->table, {ref->column}};
     load_foreign_key_actions(reader_, value, context, fk);
-    record({ObjectKind::kForeignKey, ti, static_cast<int>(table.foreign_keys.size())}, references);
+    record({ObjectKind::kForeignKey, ti, static_cast<int>(table.foreign_keys.size())}, *references);
     table.foreign_keys.push_back(std::move(fk));
   }
-  if (const YAML::Node index = value["index"]; index && reader_.flag(index, context, "\"index\"")) {
-    record({ObjectKind::kIndex, ti, static_cast<int>(table.indexes.size())}, index);
+  if (const YamlNode* index = value.find("index");
+      index && reader_.flag(*index, context, "\"index\"")) {
+    record({ObjectKind::kIndex, ti, static_cast<int>(table.indexes.size())}, *index);
     Index ix;
     ix.name = column_index_name(table.name, column.name);
     ix.elements.push_back({column.name, "", false});
@@ -233,23 +252,25 @@ void ModelsLoader::load_column_links(Table& table, int ti, const YAML::Node& val
   }
 }
 
-void ModelsLoader::load_options(Table& table, const YAML::Node& node, const std::string& context) {
+void ModelsLoader::load_options(Table& table, const YamlNode& node, const std::string& context) {
   reader_.expect_map(node, context, "\"options\"");
   reader_.check_keys(node, kOptionKeys, context + "options: ");
-  if (node["without_rowid"]) {
-    table.without_rowid = reader_.flag(node["without_rowid"], context, "\"without_rowid\"");
+  if (const YamlNode* flag = node.find("without_rowid")) {
+    table.without_rowid = reader_.flag(*flag, context, "\"without_rowid\"");
   }
-  if (node["strict"]) table.strict = reader_.flag(node["strict"], context, "\"strict\"");
+  if (const YamlNode* flag = node.find("strict")) {
+    table.strict = reader_.flag(*flag, context, "\"strict\"");
+  }
 }
 
-YAML::Mark ModelsLoader::mark_of(ObjectRef where) const {
-  auto found = [this](const ObjectRef& ref, YAML::Mark& out) {
+YamlMark ModelsLoader::mark_of(ObjectRef where) const {
+  auto found = [this](const ObjectRef& ref, YamlMark& out) {
     auto it = marks_.find(ref);
     if (it == marks_.end()) return false;
     out = it->second;
     return true;
   };
-  YAML::Mark mark = YAML::Mark::null_mark();
+  YamlMark mark;
   if (found(where, mark)) return mark;
   where.member = -1;
   if (found(where, mark)) return mark;
@@ -265,13 +286,13 @@ YAML::Mark ModelsLoader::mark_of(ObjectRef where) const {
 }  // namespace detail
 
 MetaData parse_models(std::string_view yaml_text, std::string_view filename) {
-  detail::ModelsLoader loader{std::string(filename)};
+  detail::YamlDocument document;
   try {
-    return loader.load(YAML::Load(std::string(yaml_text)));
-  } catch (const YAML::Exception& e) {
-    detail::YamlReader reader{std::string(filename)};
-    reader.fail(e.mark, "malformed YAML: " + e.msg);
+    document = detail::YamlDocument::parse(yaml_text);
+  } catch (const detail::YamlSyntaxError& e) {
+    detail::YamlReader{std::string(filename)}.fail(e.mark, "malformed YAML: " + e.message);
   }
+  return detail::ModelsLoader{std::string(filename)}.load(document.root());
 }
 
 MetaData load_models(const std::filesystem::path& path) {

@@ -27,17 +27,18 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::string_view node_kind(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map:
+std::string_view node_kind(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::kMap:
       return "a mapping";
-    case YAML::NodeType::Sequence:
+    case YamlNode::Kind::kSequence:
       return "a sequence";
-    case YAML::NodeType::Scalar:
+    case YamlNode::Kind::kScalar:
       return "a scalar";
-    default:
-      return "null";
+    case YamlNode::Kind::kNull:
+      break;
   }
+  return "null";
 }
 
 std::string closest_word(std::string_view word, std::span<const std::string_view> candidates) {
@@ -54,42 +55,41 @@ std::string closest_word(std::string_view word, std::span<const std::string_view
   return std::string(best);
 }
 
-SourceLocation YamlReader::location(const YAML::Mark& mark) const {
-  if (mark.is_null() || mark.line < 0) return {filename_, 0, 0};
+SourceLocation YamlReader::location(const YamlMark& mark) const {
+  if (mark.line < 0) return {filename_, 0, 0};
   return {filename_, mark.line + 1, mark.column + 1};
 }
 
-void YamlReader::fail(const YAML::Mark& mark, const std::string& message) const {
+void YamlReader::fail(const YamlMark& mark, const std::string& message) const {
   throw InputError(location(mark), message);
 }
 
-void YamlReader::expect_map(const YAML::Node& node, std::string_view context,
+void YamlReader::expect_map(const YamlNode& node, std::string_view context,
                             std::string_view what) const {
-  if (!node.IsMap()) {
+  if (!node.is_map()) {
     fail(node, std::string(context) + std::string(what) + " must be a mapping, not " +
                    std::string(node_kind(node)));
   }
 }
 
-void YamlReader::expect_sequence(const YAML::Node& node, std::string_view context,
+void YamlReader::expect_sequence(const YamlNode& node, std::string_view context,
                                  std::string_view what) const {
-  if (!node.IsSequence()) {
+  if (!node.is_sequence()) {
     fail(node, std::string(context) + std::string(what) + " must be a sequence, not " +
                    std::string(node_kind(node)));
   }
 }
 
-std::string YamlReader::text(const YAML::Node& node, std::string_view context,
+std::string YamlReader::text(const YamlNode& node, std::string_view context,
                              std::string_view what) const {
-  if (node.IsScalar()) return node.Scalar();
+  if (node.is_scalar()) return node.scalar;
   std::string message = std::string(context) + std::string(what) + " must be a scalar, not " +
                         std::string(node_kind(node));
-  if (node.IsNull()) message += " (quote it to write the word \"null\" or an empty string)";
+  if (node.is_null()) message += " (quote it to write the word \"null\" or an empty string)";
   fail(node, message);
 }
 
-bool YamlReader::flag(const YAML::Node& node, std::string_view context,
-                      std::string_view what) const {
+bool YamlReader::flag(const YamlNode& node, std::string_view context, std::string_view what) const {
   const std::string value = text(node, context, what);
   if (value == "true" || value == "True" || value == "TRUE") return true;
   if (value == "false" || value == "False" || value == "FALSE") return false;
@@ -97,33 +97,33 @@ bool YamlReader::flag(const YAML::Node& node, std::string_view context,
                  quote_name(value));
 }
 
-std::vector<std::string> YamlReader::texts(const YAML::Node& node, std::string_view context,
+std::vector<std::string> YamlReader::texts(const YamlNode& node, std::string_view context,
                                            std::string_view what) const {
   expect_sequence(node, context, what);
   std::vector<std::string> out;
-  out.reserve(node.size());
-  for (const YAML::Node& item : node)
-    out.push_back(text(item, context, std::string(what) + " item"));
+  out.reserve(node.items.size());
+  for (const YamlNode* item : node.items)
+    out.push_back(text(*item, context, std::string(what) + " item"));
   return out;
 }
 
-void YamlReader::check_keys(const YAML::Node& map, std::span<const std::string_view> allowed,
+void YamlReader::check_keys(const YamlNode& map, std::span<const std::string_view> allowed,
                             std::string_view context, bool allow_null) const {
   std::set<std::string> seen;
-  for (auto it = map.begin(); it != map.end(); ++it) {
-    const std::string key = text(it->first, context, "a key");
+  for (const auto& [key_node, value] : map.entries) {
+    const std::string key = text(*key_node, context, "a key");
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string message = std::string(context) + "unknown key " + quote_name(key);
       const std::string suggestion = closest_word(key, allowed);
       if (!suggestion.empty()) message += " (did you mean " + quote_name(suggestion) + "?)";
-      fail(it->first, message);
+      fail(*key_node, message);
     }
-    if (!allow_null && it->second.IsNull()) {
-      fail(it->first, std::string(context) + quote_name(key) +
+    if (!allow_null && value->is_null()) {
+      fail(*key_node, std::string(context) + quote_name(key) +
                           " has no value (quote it to write the word \"null\" or an empty string)");
     }
     if (!seen.insert(key).second)
-      fail(it->first, std::string(context) + "duplicate key " + quote_name(key));
+      fail(*key_node, std::string(context) + "duplicate key " + quote_name(key));
   }
 }
 
