@@ -132,7 +132,7 @@ TEST_P(ConnectionTest, NoEchoWithoutTheOption) {
 TEST_P(ConnectionTest, FailedStatementsAreLoggedAtDebug) {
   log().clear();
   EXPECT_THROW(conn().query("SELECT * FROM missing_one"), DatabaseError);
-  EXPECT_EQ(log().count(LogLevel::kDebug, "statement failed: "), 1u);
+  EXPECT_EQ(log().count(LogLevel::kDebug, "statement failed on " + url().redacted() + ": "), 1u);
 }
 
 TEST_P(ConnectionTest, MovedFromConnectionIsAUsageError) {

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "engine/connection_fixture.hpp"
 #include "retort/error.hpp"
@@ -188,6 +189,27 @@ TEST(SqliteConnection, ConnectionLeftInsideRawTransactionIsRolledBackByThePool) 
   EXPECT_EQ(conn.query("SELECT count(*) FROM t")[0].integer(0), 0);
   Transaction tx(conn);  // would fail if a transaction were still open
   tx.commit();
+}
+
+TEST(SqliteConnection, EngineLendsConnectionsToSeveralThreads) {
+  TempDir dir;
+  EngineOptions options;
+  options.pool_size = 2;
+  Engine engine(file_url(dir / "a.db"), options);
+  engine.connect().execute("CREATE TABLE t (a INTEGER)");
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&engine, t] {
+      for (int i = 0; i < 20; ++i) {
+        Connection conn = engine.connect();
+        Transaction tx(conn);
+        conn.query("INSERT INTO t (a) VALUES (?)", {t * 100 + i});
+        tx.commit();
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(engine.connect().query("SELECT count(DISTINCT a) FROM t")[0].integer(0), 80);
 }
 
 TEST(SqliteConnection, RelativePathIsRelativeToTheWorkingDirectory) {

@@ -57,6 +57,11 @@ TEST(UrlParse, PostgresNormalisedAndMinimal) {
   EXPECT_EQ(url.to_string(), "postgresql://localhost");
 }
 
+TEST(UrlParse, SchemeIsCaseInsensitive) {
+  EXPECT_EQ(Url::parse("PostgreSQL://h/db").dialect, "postgresql");
+  EXPECT_EQ(Url::parse("SQLITE:///x.db").dialect, "sqlite");
+}
+
 TEST(UrlParse, UserWithoutPasswordAndEmptyPassword) {
   Url user_only = Url::parse("postgresql://app@h/d");
   EXPECT_EQ(user_only.user, "app");

@@ -7,7 +7,8 @@
 //   tx.commit();  // otherwise rolled back when tx goes out of scope
 //
 // Connections are move-only owners; a Connection obtained from an Engine returns to the
-// engine's pool when destroyed. Nothing here is thread-safe: use one Connection per thread.
+// engine's pool when destroyed. Engine::connect() may be called from several threads; a
+// Connection, with its Statements and Transactions, belongs to one thread at a time.
 #pragma once
 
 #include <cstddef>

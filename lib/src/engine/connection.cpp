@@ -14,7 +14,7 @@ auto logging_errors(const detail::ConnectionPool* pool, Body&& body) -> decltype
   try {
     return body();
   } catch (const Error& e) {
-    if (pool) pool->log(LogLevel::kDebug, std::string("statement failed: ") + e.what());
+    if (pool) pool->log_failure(e);
     throw;
   }
 }

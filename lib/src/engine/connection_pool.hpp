@@ -1,10 +1,12 @@
 // ConnectionPool: what an Engine shares with the Connections it lends. It owns the URL,
 // the options and the dialect, opens connections through the dialect's driver, and keeps up
-// to options.pool_size idle healthy connections for reuse.
+// to options.pool_size idle healthy connections for reuse. acquire() and release() may be
+// called from several threads (each using its own Connection).
 #pragma once
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,10 +34,13 @@ class ConnectionPool {
   // Takes a connection back: kept idle when healthy, outside any transaction and the pool
   // has room, closed otherwise. Never throws.
   void release(std::unique_ptr<ConnectionImpl> impl) noexcept;
-  std::size_t idle_count() const { return idle_.size(); }
 
   // Sends `message` to options.logger, if any. Never throws.
   void log(LogLevel level, std::string_view message) const noexcept;
+  // Logs a failed statement at kDebug, naming the database. Never throws.
+  void log_failure(const std::exception& error) const noexcept {
+    log(LogLevel::kDebug, "statement failed on " + redacted_url_ + ": " + error.what());
+  }
   bool echo() const { return options_.echo && options_.logger != nullptr; }
 
  private:
@@ -47,6 +52,7 @@ class ConnectionPool {
   std::string redacted_url_;
   EngineOptions options_;
   const DriverEntry* driver_;
+  std::mutex mutex_;  // guards idle_ and keepalive_
   std::vector<std::unique_ptr<ConnectionImpl>> idle_;
   // Holds an in-memory database open for the pool's life (ConnectionImpl::needs_keepalive).
   std::unique_ptr<ConnectionImpl> keepalive_;

@@ -30,9 +30,12 @@ std::unique_ptr<ConnectionImpl> ConnectionPool::open() {
     throw;
   }
   log(LogLevel::kDebug, "opened a connection to " + redacted_url_);
-  if (!keepalive_ && impl->needs_keepalive()) {
-    keepalive_ = driver_->open(open_url_, options_);
-    log(LogLevel::kDebug, "opened a keep-alive connection to " + redacted_url_);
+  if (impl->needs_keepalive()) {
+    std::lock_guard lock(mutex_);
+    if (!keepalive_) {
+      keepalive_ = driver_->open(open_url_, options_);
+      log(LogLevel::kDebug, "opened a keep-alive connection to " + redacted_url_);
+    }
   }
   return impl;
 }
@@ -43,10 +46,15 @@ void ConnectionPool::close(std::unique_ptr<ConnectionImpl> impl) noexcept {
 }
 
 std::unique_ptr<ConnectionImpl> ConnectionPool::acquire() {
-  if (idle_.empty()) return open();
-  std::unique_ptr<ConnectionImpl> impl = std::move(idle_.back());
-  idle_.pop_back();
-  return impl;
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      std::unique_ptr<ConnectionImpl> impl = std::move(idle_.back());
+      idle_.pop_back();
+      return impl;
+    }
+  }
+  return open();
 }
 
 void ConnectionPool::release(std::unique_ptr<ConnectionImpl> impl) noexcept {
@@ -57,9 +65,12 @@ void ConnectionPool::release(std::unique_ptr<ConnectionImpl> impl) noexcept {
       log(LogLevel::kDebug, "rolling back a transaction left open on a returned connection");
       impl->execute("ROLLBACK");
     }
-    if (impl->healthy() && !impl->in_transaction() && idle_.size() < options_.pool_size) {
-      idle_.push_back(std::move(impl));
-      return;
+    if (impl->healthy() && !impl->in_transaction()) {
+      std::lock_guard lock(mutex_);
+      if (idle_.size() < options_.pool_size) {
+        idle_.push_back(std::move(impl));
+        return;
+      }
     }
   } catch (const std::exception& e) {
     log(LogLevel::kDebug, std::string("discarding a connection: ") + e.what());

@@ -34,8 +34,7 @@ void Transaction::run(const std::string& sql) {
   try {
     conn_->impl().execute(sql);
   } catch (const Error& e) {
-    if (conn_->pool_)
-      conn_->pool_->log(LogLevel::kDebug, std::string("statement failed: ") + e.what());
+    if (conn_->pool_) conn_->pool_->log_failure(e);
     throw;
   }
 }

@@ -7,6 +7,7 @@
 #include "retort/url.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "engine/dialect_registry.hpp"
@@ -141,7 +142,10 @@ void parse_scheme(std::string_view scheme, Url& url) {
   auto plus = scheme.find('+');
   std::string_view dialect = scheme.substr(0, plus);
   if (dialect.empty()) fail(std::string("no dialect before \"://\"; ") + std::string(kExpected));
-  url.dialect = detail::canonical_dialect_name(dialect);  // throws for an unknown dialect
+  // Schemes are case-insensitive (RFC 3986).
+  std::string lower(dialect);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  url.dialect = detail::canonical_dialect_name(lower);  // throws for an unknown dialect
   if (plus != std::string_view::npos) {
     url.driver = std::string(scheme.substr(plus + 1));
     bool ok = !url.driver.empty() && std::all_of(url.driver.begin(), url.driver.end(), [](char c) {
