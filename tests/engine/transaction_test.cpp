@@ -145,6 +145,18 @@ TEST_P(TransactionTest, FailedCommitLeavesNoTransactionOpen) {
   again.commit();
 }
 
+TEST_P(TransactionTest, DestructorLogsAFailedRollbackInsteadOfThrowing) {
+  Transaction outer(conn());
+  {
+    Transaction inner(conn());
+    conn().execute("RELEASE SAVEPOINT \"sp_1\"");
+  }  // ROLLBACK TO fails: the savepoint is gone
+  EXPECT_EQ(log().count(LogLevel::kWarning, "rolling back an abandoned transaction failed: "), 1u);
+  EXPECT_EQ(conn().transaction_depth(), 1);
+  outer.rollback();
+  EXPECT_EQ(conn().transaction_depth(), 0);
+}
+
 RETORT_INSTANTIATE_BACKENDS(TransactionTest);
 
 }  // namespace
