@@ -277,6 +277,17 @@ TEST(ModelsLoad, SqliteOptionsAndComputedVirtual) {
   EXPECT_EQ(md.tables[0].columns[1].computed, (Computed{"id * 2", false}));
 }
 
+TEST(ModelsLoad, AnchorsAndAliasesAreFollowed) {
+  const MetaData md = parse_models(R"yaml(tables:
+  a: &shape {columns: {id: {type: integer, nullable: false}, note: &t text}}
+  b: *shape
+  c: {columns: {x: *t}}
+)yaml");
+  ASSERT_EQ(md.tables.size(), 3u);
+  EXPECT_EQ(md.tables[1].columns, md.tables[0].columns);
+  EXPECT_EQ(md.tables[2].columns[0].type.kind, TypeKind::kText);
+}
+
 TEST(ModelsLoad, IdentityAlways) {
   const MetaData md =
       parse_models("tables: {t: {columns: {id: {type: bigint, identity: always}}}}");

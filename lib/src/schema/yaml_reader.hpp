@@ -2,7 +2,6 @@
 // the node's file:line:column (1-based), naming the object being read.
 #pragma once
 
-#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
