@@ -33,6 +33,11 @@ std::string drop_table_sql(const Table& table, const Dialect& dialect);
 // ...), e.g. for ALTER TABLE ... ADD COLUMN.
 std::string column_definition_sql(const Table& table, const Column& column,
                                   const MetaData& metadata, const Dialect& dialect);
+// The SQL of `column`'s server default as it follows DEFAULT (a literal of the column's type
+// or the expression, parenthesised where needed), e.g. for ALTER COLUMN ... SET DEFAULT.
+// Throws InputError naming table and column for a literal that is not a value of the type.
+// Requires column.server_default.
+std::string default_value_sql(const Table& table, const Column& column, const Dialect& dialect);
 // COMMENT ON TABLE / COLUMN for the table's and its columns' non-empty comments; empty where
 // the dialect has no comments.
 std::vector<std::string> comment_sql(const Table& table, const Dialect& dialect);

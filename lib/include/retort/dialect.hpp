@@ -54,6 +54,34 @@ class Dialect {
   // Throws InputError naming the first object of `metadata` this database cannot hold, e.g.
   // `sqlite: table "t": column "id": identity columns are not supported; use autoincrement`.
   virtual void check_support(const MetaData& metadata) const = 0;
+
+  // Schema-change hooks (the ops layer, lib/src/ops). Every change ALTER TABLE cannot make in
+  // place is compiled to a table rebuild: create the new table, copy the rows, drop the old
+  // one, rename the new one, recreate indexes and triggers, check foreign keys.
+  //
+  // Whether ALTER TABLE ... ALTER COLUMN changes a column's type, nullability, default and
+  // identity in place (PostgreSQL); false: a rebuild (SQLite).
+  virtual bool can_alter_column() const = 0;
+  // Whether ALTER TABLE ... ADD COLUMN can add `column` as it is (SQLite refuses NOT NULL
+  // without a default, expression defaults, stored generated and autoincrement columns).
+  virtual bool can_add_column(const Column& column) const = 0;
+  // Whether ALTER TABLE ... DROP COLUMN also drops the indexes, keys and constraints that use
+  // the column (PostgreSQL); false: such a column needs a rebuild (SQLite).
+  virtual bool drop_column_drops_dependents() const = 0;
+  // A query returning rows only when `table`'s foreign keys are violated (SQLite
+  // `PRAGMA foreign_key_check("t")`), run after a rebuild; empty where there is none.
+  virtual std::string foreign_key_check_sql(const Table& table) const = 0;
+  // A query whose rows hold the CREATE TRIGGER text of each trigger on `table`, read before a
+  // rebuild drops them (SQLite sqlite_schema); empty where there is none.
+  virtual std::string triggers_query_sql(const Table& table) const = 0;
+  // The statement that turns foreign-key enforcement on or off for the connection (SQLite
+  // `PRAGMA foreign_keys`, which takes effect only outside a transaction); empty where
+  // enforcement cannot be switched. A rebuild must run with it off.
+  virtual std::string foreign_keys_enforcement_sql(bool on) const = 0;
+  // Statements that make an existing integer column autoincrement or not (PostgreSQL: an
+  // owned sequence and a nextval default); called only where can_alter_column().
+  virtual std::vector<std::string> alter_autoincrement_sql(const Table& table, const Column& column,
+                                                           bool enable) const = 0;
 };
 
 // The dialect named in a URL ("sqlite", "postgresql", "postgres"); throws UsageError

@@ -280,6 +280,13 @@ std::string column_definition_sql(const Table& table, const Column& column,
   return b.take();
 }
 
+std::string default_value_sql(const Table& table, const Column& column, const Dialect& dialect) {
+  SqlBuilder b(dialect);
+  detail::append_default(b, table, column);
+  std::string text = b.take();
+  return text.substr(std::string_view(" DEFAULT ").size());
+}
+
 std::vector<std::string> comment_sql(const Table& table, const Dialect& dialect) {
   return detail::comment_statements(table, dialect);
 }

@@ -134,6 +134,39 @@ void PostgresDialect::check_support(const MetaData& metadata) const {
   }
 }
 
+// serial by hand: a sequence owned by the column, a nextval default, and the sequence moved
+// past the values already present. Its name follows serial's "<table>_<column>_seq".
+std::vector<std::string> PostgresDialect::alter_autoincrement_sql(const Table& table,
+                                                                  const Column& column,
+                                                                  bool enable) const {
+  const std::string sequence = table.name + "_" + column.name + "_seq";
+  SqlBuilder qualified_table(*this);
+  qualified_table.qualified(table.schema, table.name);
+  SqlBuilder qualified_sequence(*this);
+  qualified_sequence.qualified(table.schema, sequence);
+  std::vector<std::string> out;
+  SqlBuilder b(*this);
+  if (!enable) {
+    b.sql("ALTER TABLE ").sql(qualified_table.str()).sql(" ALTER COLUMN ").ident(column.name);
+    b.sql(" DROP DEFAULT");
+    out.push_back(b.take());
+    out.push_back("DROP SEQUENCE IF EXISTS " + qualified_sequence.str());
+    return out;
+  }
+  b.sql("CREATE SEQUENCE ").sql(qualified_sequence.str()).sql(" OWNED BY ");
+  b.sql(qualified_table.str()).sql(".").ident(column.name);
+  out.push_back(b.take());
+  SqlBuilder d(*this);
+  d.sql("ALTER TABLE ").sql(qualified_table.str()).sql(" ALTER COLUMN ").ident(column.name);
+  d.sql(" SET DEFAULT nextval(").literal(qualified_sequence.str()).sql("::regclass)");
+  out.push_back(d.take());
+  SqlBuilder s(*this);
+  s.sql("SELECT setval(").literal(qualified_sequence.str()).sql(", COALESCE(max(");
+  s.ident(column.name).sql("), 0) + 1, false) FROM ").sql(qualified_table.str());
+  out.push_back(s.take());
+  return out;
+}
+
 }  // namespace retort::postgres
 
 namespace retort::detail {

@@ -28,6 +28,15 @@ class PostgresDialect final : public Dialect {
   std::string table_options_sql(const Table& table) const override;
   std::vector<std::string> drop_all_prologue_sql() const override { return {}; }
   void check_support(const MetaData& metadata) const override;
+
+  bool can_alter_column() const override { return true; }
+  bool can_add_column(const Column& /*column*/) const override { return true; }
+  bool drop_column_drops_dependents() const override { return true; }
+  std::string foreign_key_check_sql(const Table& /*table*/) const override { return {}; }
+  std::string triggers_query_sql(const Table& /*table*/) const override { return {}; }
+  std::string foreign_keys_enforcement_sql(bool /*on*/) const override { return {}; }
+  std::vector<std::string> alter_autoincrement_sql(const Table& table, const Column& column,
+                                                   bool enable) const override;
 };
 
 }  // namespace retort::postgres

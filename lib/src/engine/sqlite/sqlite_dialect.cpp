@@ -5,6 +5,7 @@
 
 #include "ddl/dialect_support.hpp"
 #include "engine/driver.hpp"
+#include "engine/sql_builder.hpp"
 
 namespace retort::sqlite {
 
@@ -163,6 +164,43 @@ void SqliteDialect::check_support(const MetaData& metadata) const {
     }
   }
   for (const Table& table : metadata.tables) check_table(err, table);
+}
+
+// SQLite's ALTER TABLE ADD COLUMN: "The column may not have a PRIMARY KEY or UNIQUE
+// constraint [table-level in the model], may not have a default of CURRENT_TIME ... or an
+// expression in parentheses, if NOT NULL it must have a non-NULL default", and may not be
+// a STORED generated column.
+bool SqliteDialect::can_add_column(const Column& column) const {
+  if (column.autoincrement || column.identity != Identity::kNone) return false;
+  if (column.computed && column.computed->stored) return false;
+  if (column.server_default && column.server_default->kind != DefaultValue::Kind::kLiteral) {
+    return false;
+  }
+  return column.nullable || column.server_default.has_value();
+}
+
+std::string SqliteDialect::foreign_key_check_sql(const Table& table) const {
+  SqlBuilder b(*this);
+  b.sql("PRAGMA foreign_key_check(").ident(table.name).sql(")");
+  return b.take();
+}
+
+std::string SqliteDialect::triggers_query_sql(const Table& table) const {
+  SqlBuilder b(*this);
+  b.sql("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ")
+      .literal(table.name)
+      .sql(" ORDER BY name");
+  return b.take();
+}
+
+std::string SqliteDialect::foreign_keys_enforcement_sql(bool on) const {
+  return on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF";
+}
+
+std::vector<std::string> SqliteDialect::alter_autoincrement_sql(const Table& /*table*/,
+                                                                const Column& /*column*/,
+                                                                bool /*enable*/) const {
+  return {};  // never called: can_alter_column() is false, columns change by a rebuild
 }
 
 }  // namespace retort::sqlite

@@ -38,6 +38,15 @@ class SqliteDialect final : public Dialect {
   std::string table_options_sql(const Table& table) const override;
   std::vector<std::string> drop_all_prologue_sql() const override;
   void check_support(const MetaData& metadata) const override;
+
+  bool can_alter_column() const override { return false; }
+  bool can_add_column(const Column& column) const override;
+  bool drop_column_drops_dependents() const override { return false; }
+  std::string foreign_key_check_sql(const Table& table) const override;
+  std::string triggers_query_sql(const Table& table) const override;
+  std::string foreign_keys_enforcement_sql(bool on) const override;
+  std::vector<std::string> alter_autoincrement_sql(const Table& table, const Column& column,
+                                                   bool enable) const override;
 };
 
 }  // namespace retort::sqlite

@@ -1,0 +1,464 @@
+// compile(): the SQL of one operation for one dialect. ALTER TABLE where the dialect can make
+// the change in place (Dialect hooks say where), a table rebuild (rebuild.cpp) otherwise.
+#include <algorithm>
+
+#include "ops/compile_internal.hpp"
+#include "retort/error.hpp"
+
+namespace retort {
+namespace {
+
+using detail::append_table_name;
+using detail::Overloaded;
+
+bool uses_name(std::string_view sql, std::string_view name) {
+  return !name.empty() && sql.find(name) != std::string_view::npos;
+}
+
+// True when dropping `column` touches an index, key or constraint of `table` (a CHECK or an
+// index expression mentioning its name counts: SQLite refuses those drops too).
+bool column_in_use(const Table& table, const std::string& column) {
+  auto has = [&](const std::vector<std::string>& cols) {
+    return std::find(cols.begin(), cols.end(), column) != cols.end();
+  };
+  if (table.primary_key && has(table.primary_key->columns)) return true;
+  for (const auto& u : table.unique_constraints) {
+    if (has(u.columns)) return true;
+  }
+  for (const auto& fk : table.foreign_keys) {
+    if (has(fk.columns)) return true;
+  }
+  for (const auto& ck : table.check_constraints) {
+    if (uses_name(ck.expression, column)) return true;
+  }
+  for (const auto& ix : table.indexes) {
+    if (uses_name(ix.where, column)) return true;
+    for (const auto& e : ix.elements) {
+      if (e.column == column || uses_name(e.expression, column)) return true;
+    }
+  }
+  for (const Column& c : table.columns) {
+    if (c.computed && c.name != column && uses_name(c.computed->expression, column)) return true;
+  }
+  return false;
+}
+
+class Compiler {
+ public:
+  Compiler(const Operation& op, const Dialect& dialect, const MetaData& before)
+      : d_(dialect), before_(before), after_(before), what_(describe(op)) {
+    apply_operation(after_, op);
+  }
+
+  std::vector<SqlStep> take() { return std::move(out_); }
+
+  void operator()(const ops::CreateTable& o) {
+    for (std::string& sql : create_table_sql(o.table, after_, d_)) emit(std::move(sql));
+    for (const Index& ix : o.table.indexes) emit(create_index_sql(o.table, ix, d_));
+  }
+  void operator()(const ops::DropTable& o) { emit(drop_table_sql(o.table, d_)); }
+  void operator()(const ops::RenameTable& o) {
+    SqlBuilder b = alter(o.table);
+    b.sql(" RENAME TO ").ident(o.new_name);
+    emit(b.take());
+  }
+  void operator()(const ops::AddColumn& o) {
+    if (!d_.can_add_column(o.column)) return rebuild(o.table);
+    const Table& t = table_after(o.table);
+    SqlBuilder b = alter(o.table);
+    b.sql(" ADD COLUMN ").sql(column_definition_sql(t, o.column, after_, d_));
+    emit(b.take());
+    if (d_.has_comments() && !o.column.comment.empty())
+      column_comment(o.table, o.column.name, o.column.comment);
+  }
+  void operator()(const ops::DropColumn& o) {
+    const Table& t = detail::require_table(before_, o.table, what_);
+    if (!d_.drop_column_drops_dependents() && column_in_use(t, o.column.name)) {
+      return rebuild(o.table);
+    }
+    SqlBuilder b = alter(o.table);
+    b.sql(" DROP COLUMN ").ident(o.column.name);
+    emit(b.take());
+  }
+  void operator()(const ops::AlterColumn& o);
+  void operator()(const ops::RenameColumn& o) {
+    SqlBuilder b = alter(o.table);
+    b.sql(" RENAME COLUMN ").ident(o.column).sql(" TO ").ident(o.new_name);
+    emit(b.take());
+  }
+  void operator()(const ops::CreateIndex& o) {
+    emit(create_index_sql(detail::table_named(o.table), o.index, d_));
+  }
+  void operator()(const ops::DropIndex& o) {
+    emit(drop_index_sql(detail::table_named(o.table), o.index, d_));
+  }
+  void operator()(const ops::CreateUniqueConstraint& o) {
+    if (!d_.can_alter_add_constraint()) return rebuild(o.table);
+    SqlBuilder b = alter(o.table);
+    b.sql(" ADD ");
+    if (!o.constraint.name.empty()) b.sql("CONSTRAINT ").ident(o.constraint.name).sql(" ");
+    b.sql("UNIQUE (").ident_list(o.constraint.columns).sql(")");
+    emit(b.take());
+  }
+  void operator()(const ops::CreateForeignKey& o) {
+    if (!d_.can_alter_add_constraint()) return rebuild(o.table);
+    emit(add_foreign_key_sql(detail::table_named(o.table), o.constraint, d_));
+  }
+  void operator()(const ops::CreateCheckConstraint& o) {
+    if (!d_.can_alter_add_constraint()) return rebuild(o.table);
+    SqlBuilder b = alter(o.table);
+    b.sql(" ADD ");
+    if (!o.constraint.name.empty()) b.sql("CONSTRAINT ").ident(o.constraint.name).sql(" ");
+    b.sql("CHECK (").sql(o.constraint.expression).sql(")");
+    emit(b.take());
+  }
+  void operator()(const ops::DropConstraint& o) {
+    if (!d_.can_alter_add_constraint()) return rebuild(o.table);
+    emit(drop_constraint_sql(detail::table_named(o.table), constraint_name(o), d_));
+  }
+  void operator()(const ops::CreatePrimaryKey& o) {
+    if (!d_.can_alter_add_constraint()) return rebuild(o.table);
+    SqlBuilder b = alter(o.table);
+    b.sql(" ADD ");
+    if (!o.key.name.empty()) b.sql("CONSTRAINT ").ident(o.key.name).sql(" ");
+    b.sql("PRIMARY KEY (").ident_list(o.key.columns).sql(")");
+    emit(b.take());
+  }
+  void operator()(const ops::DropPrimaryKey& o) {
+    if (!d_.can_alter_add_constraint()) return rebuild(o.table);
+    const Table& t = detail::require_table(before_, o.table, what_);
+    // PostgreSQL names an unnamed primary key "<table>_pkey".
+    std::string name = t.primary_key && !t.primary_key->name.empty() ? t.primary_key->name
+                       : !o.key.name.empty()                         ? o.key.name
+                                                                     : o.table.name + "_pkey";
+    emit(drop_constraint_sql(detail::table_named(o.table), name, d_));
+  }
+  void operator()(const ops::SetTableComment& o) {
+    if (!d_.has_comments()) return;
+    SqlBuilder b(d_);
+    b.sql("COMMENT ON TABLE ");
+    append_table_name(b, detail::table_named(o.table));
+    comment_value(b, o.comment.to);
+    emit(b.take());
+  }
+  void operator()(const ops::SetColumnComment& o) {
+    if (d_.has_comments()) column_comment(o.table, o.column, o.comment.to);
+  }
+  void operator()(const ops::CreateEnum& o) {
+    if (d_.has_enum_types()) emit(create_enum_sql(o.type, d_));
+  }
+  void operator()(const ops::DropEnum& o) {
+    if (d_.has_enum_types()) emit(drop_enum_sql(o.type, d_));
+  }
+  void operator()(const ops::AddEnumValue& o);
+  void operator()(const ops::RemoveEnumValue& o);
+  void operator()(const ops::RenameEnum& o) {
+    if (!d_.has_enum_types()) return;
+    SqlBuilder b(d_);
+    b.sql("ALTER TYPE ").qualified(o.schema, o.name).sql(" RENAME TO ").ident(o.new_name);
+    emit(b.take());
+  }
+  void operator()(const ops::CreateSchema& o) {
+    if (d_.has_schemas()) emit(create_schema_sql(o.name, d_));
+  }
+  void operator()(const ops::DropSchema& o) {
+    if (d_.has_schemas()) emit(drop_schema_sql(o.name, d_));
+  }
+  void operator()(const ops::Execute& o) {
+    auto it = o.sql.per_dialect.find(std::string(d_.name()));
+    const std::string& text = it == o.sql.per_dialect.end() ? o.sql.sql : it->second;
+    for (std::string& stmt : split_sql(text)) emit(std::move(stmt));
+  }
+  void operator()(const ops::BulkInsert& o);
+  void operator()(const ops::BulkDelete& o);
+
+ private:
+  void emit(std::string sql) { out_.push_back({SqlStep::Kind::kExecute, std::move(sql), {}, {}}); }
+
+  SqlBuilder alter(const TableRef& ref) const {
+    SqlBuilder b(d_);
+    b.sql("ALTER TABLE ");
+    append_table_name(b, detail::table_named(ref));
+    return b;
+  }
+  const Table& table_after(const TableRef& ref) const {
+    return detail::require_table(after_, ref, what_);
+  }
+  void rebuild(const TableRef& ref) {
+    const Table& before = detail::require_table(before_, ref, what_);
+    for (SqlStep& s : detail::rebuild_table(before, table_after(ref), after_, d_)) {
+      out_.push_back(std::move(s));
+    }
+  }
+  // Rebuilds every table with a column of the enum (dialects that spell enums as CHECKs).
+  void rebuild_enum_users(const std::string& schema, const std::string& name) {
+    const EnumType* e = before_.find_enum(name, schema);
+    if (e == nullptr) return;
+    for (const Table& t : before_.tables) {
+      if (std::any_of(t.columns.begin(), t.columns.end(),
+                      [&](const Column& c) { return detail::type_names_enum(c.type, *e); })) {
+        rebuild({t.schema, t.name});
+      }
+    }
+  }
+  static void comment_value(SqlBuilder& b, const std::string& comment) {
+    if (comment.empty()) {
+      b.sql(" IS NULL");
+    } else {
+      b.sql(" IS ").literal(comment);
+    }
+  }
+  void column_comment(const TableRef& ref, const std::string& column, const std::string& text) {
+    SqlBuilder b(d_);
+    b.sql("COMMENT ON COLUMN ");
+    append_table_name(b, detail::table_named(ref));
+    b.sql(".").ident(column);
+    comment_value(b, text);
+    emit(b.take());
+  }
+  // The name to drop: given, or PostgreSQL's default name of an unnamed constraint.
+  std::string constraint_name(const ops::DropConstraint& o) const {
+    if (!o.name.empty()) return o.name;
+    if (o.constraint) {
+      std::string name = o.table.name;
+      if (const auto* fk = std::get_if<ForeignKey>(&*o.constraint)) {
+        return detail::alter_foreign_key_name(detail::table_named(o.table), *fk);
+      }
+      if (const auto* u = std::get_if<UniqueConstraint>(&*o.constraint)) {
+        for (const std::string& c : u->columns) name += "_" + c;
+        return name + "_key";
+      }
+    }
+    throw UsageError(std::string(d_.name()) + ": " + what_ +
+                     ": an unnamed check constraint cannot be dropped; give it a name");
+  }
+  void alter_column_in_place(const ops::AlterColumn& o);
+  void values_sql(SqlBuilder& b, const Table* table, const std::string& column,
+                  const std::optional<std::string>& value) const;
+
+  const Dialect& d_;
+  const MetaData& before_;
+  MetaData after_;
+  std::string what_;
+  std::vector<SqlStep> out_;
+};
+
+void Compiler::operator()(const ops::AlterColumn& o) {
+  const Table& before = detail::require_table(before_, o.table, what_);
+  Column old_column = detail::require_column(before, o.column, what_);
+  Column new_column = *table_after(o.table).find_column(o.column);
+  if (!d_.has_comments()) old_column.comment = new_column.comment;
+  if (old_column == new_column && !(o.type && !o.using_sql.empty())) {
+    if (o.comment && d_.has_comments()) column_comment(o.table, o.column, o.comment->to);
+    return;
+  }
+  if (!d_.can_alter_column()) return rebuild(o.table);
+  alter_column_in_place(o);
+}
+
+void Compiler::alter_column_in_place(const ops::AlterColumn& o) {
+  const Table& t = table_after(o.table);
+  const Column& c = *t.find_column(o.column);
+  auto column_clause = [&] {
+    SqlBuilder b = alter(o.table);
+    b.sql(" ALTER COLUMN ").ident(o.column);
+    return b;
+  };
+  if (o.autoincrement && !o.autoincrement->to) {
+    for (std::string& s : d_.alter_autoincrement_sql(t, c, false)) emit(std::move(s));
+  }
+  if (o.identity && o.identity->from.value_or(Identity::kByDefault) != Identity::kNone &&
+      o.identity->to == Identity::kNone) {
+    emit(column_clause()
+             .sql(o.identity->from ? " DROP IDENTITY" : " DROP IDENTITY IF EXISTS")
+             .take());
+  }
+  if (o.type) {
+    Column plain = c;
+    plain.autoincrement = false;
+    SqlBuilder b = column_clause();
+    b.sql(" TYPE ").sql(d_.column_type_sql(t, plain, after_));
+    if (!o.using_sql.empty()) {
+      b.sql(" USING ").sql(detail::parenthesized(o.using_sql));
+    } else if (o.type->from && o.type->from->kind != o.type->to.kind) {
+      b.sql(" USING ").ident(o.column).sql("::").sql(d_.column_type_sql(t, plain, after_));
+    }
+    emit(b.take());
+  }
+  if (o.nullable)
+    emit(column_clause().sql(o.nullable->to ? " DROP NOT NULL" : " SET NOT NULL").take());
+  if (o.server_default) {
+    SqlBuilder b = column_clause();
+    if (c.server_default) {
+      b.sql(" SET DEFAULT ").sql(default_value_sql(t, c, d_));
+    } else {
+      b.sql(" DROP DEFAULT");
+    }
+    emit(b.take());
+  }
+  if (o.identity && o.identity->to != Identity::kNone) {
+    const char* kind = o.identity->to == Identity::kAlways ? "ALWAYS" : "BY DEFAULT";
+    SqlBuilder b = column_clause();
+    if (o.identity->from && *o.identity->from != Identity::kNone) {
+      b.sql(" SET GENERATED ").sql(kind);
+    } else {
+      b.sql(" ADD GENERATED ").sql(kind).sql(" AS IDENTITY");
+    }
+    emit(b.take());
+  }
+  if (o.autoincrement && o.autoincrement->to) {
+    for (std::string& s : d_.alter_autoincrement_sql(t, c, true)) emit(std::move(s));
+  }
+  if (o.comment) column_comment(o.table, o.column, o.comment->to);
+}
+
+void Compiler::operator()(const ops::AddEnumValue& o) {
+  if (!d_.has_enum_types()) return rebuild_enum_users(o.schema, o.name);
+  SqlBuilder b(d_);
+  b.sql("ALTER TYPE ").qualified(o.schema, o.name).sql(" ADD VALUE ").literal(o.value);
+  if (!o.before.empty()) b.sql(" BEFORE ").literal(o.before);
+  if (!o.after.empty()) b.sql(" AFTER ").literal(o.after);
+  emit(b.take());
+}
+
+// PostgreSQL cannot drop an enum value: rename the type away, create it anew, convert each
+// column through text (dropping and restoring its default, which is typed), drop the old.
+void Compiler::operator()(const ops::RemoveEnumValue& o) {
+  if (!d_.has_enum_types()) return rebuild_enum_users(o.schema, o.name);
+  const EnumType* old_type = before_.find_enum(o.name, o.schema);
+  const EnumType& new_type = *after_.find_enum(o.name, o.schema);
+  const std::string old_name = "_retort_old_" + o.name;
+  SqlBuilder rename(d_);
+  rename.sql("ALTER TYPE ").qualified(o.schema, o.name).sql(" RENAME TO ").ident(old_name);
+  emit(rename.take());
+  emit(create_enum_sql(new_type, d_));
+  for (const Table& t : after_.tables) {
+    for (const Column& c : t.columns) {
+      if (!detail::type_names_enum(c.type, *old_type)) continue;
+      auto clause = [&] {
+        SqlBuilder b = alter({t.schema, t.name});
+        b.sql(" ALTER COLUMN ").ident(c.name);
+        return b;
+      };
+      if (c.server_default) emit(clause().sql(" DROP DEFAULT").take());
+      SqlBuilder b = clause();
+      b.sql(" TYPE ").sql(d_.column_type_sql(t, c, after_)).sql(" USING ").ident(c.name);
+      b.sql("::text::").sql(d_.column_type_sql(t, c, after_));
+      emit(b.take());
+      if (c.server_default)
+        emit(clause().sql(" SET DEFAULT ").sql(default_value_sql(t, c, d_)).take());
+    }
+  }
+  emit(drop_enum_sql(EnumType{o.schema, old_name, {}}, d_));
+}
+
+void Compiler::values_sql(SqlBuilder& b, const Table* table, const std::string& column,
+                          const std::optional<std::string>& value) const {
+  if (!value) {
+    b.sql("NULL");
+    return;
+  }
+  const Column* c = table ? table->find_column(column) : nullptr;
+  if (c == nullptr || c->type.kind == TypeKind::kEnum || c->type.kind == TypeKind::kRaw) {
+    b.literal(*value);
+    return;
+  }
+  try {
+    b.sql(d_.default_literal_sql(c->type, *value));
+  } catch (const InputError& e) {
+    throw InputError(what_ + ": column \"" + column + "\": " + e.what());
+  }
+}
+
+// One INSERT per run of up to 500 rows naming the same columns.
+void Compiler::operator()(const ops::BulkInsert& o) {
+  const Table* t = before_.find_table(o.table.name, o.table.schema);
+  std::size_t i = 0;
+  while (i < o.rows.size()) {
+    const DataRow& first = o.rows[i];
+    SqlBuilder b = SqlBuilder(d_);
+    b.sql("INSERT INTO ");
+    append_table_name(b, detail::table_named(o.table));
+    b.sql(" (");
+    for (std::size_t k = 0; k < first.size(); ++k) b.sql(k ? ", " : "").ident(first[k].first);
+    b.sql(") VALUES ");
+    std::size_t n = 0;
+    for (; i < o.rows.size() && n < 500; ++i, ++n) {
+      const DataRow& row = o.rows[i];
+      bool same = row.size() == first.size();
+      for (std::size_t k = 0; same && k < row.size(); ++k) same = row[k].first == first[k].first;
+      if (!same) break;
+      b.sql(n ? ", (" : "(");
+      for (std::size_t k = 0; k < row.size(); ++k) {
+        if (k) b.sql(", ");
+        values_sql(b, t, row[k].first, row[k].second);
+      }
+      b.sql(")");
+    }
+    emit(b.take());
+  }
+}
+
+void Compiler::operator()(const ops::BulkDelete& o) {
+  if (o.key.empty()) throw InputError(what_ + ": bulk_delete needs a key");
+  const Table* t = before_.find_table(o.table.name, o.table.schema);
+  for (std::size_t i = 0; i < o.rows.size();) {
+    SqlBuilder b(d_);
+    b.sql("DELETE FROM ");
+    append_table_name(b, detail::table_named(o.table));
+    b.sql(" WHERE ");
+    for (std::size_t n = 0; i < o.rows.size() && n < 500; ++i, ++n) {
+      b.sql(n ? " OR (" : "(");
+      for (std::size_t k = 0; k < o.key.size(); ++k) {
+        std::optional<std::string> value;
+        for (const auto& [column, v] : o.rows[i]) {
+          if (column == o.key[k]) value = v;
+        }
+        b.sql(k ? " AND " : "").ident(o.key[k]);
+        if (!value) {
+          b.sql(" IS NULL");
+          continue;
+        }
+        b.sql(" = ");
+        values_sql(b, t, o.key[k], value);
+      }
+      b.sql(")");
+    }
+    emit(b.take());
+  }
+}
+
+}  // namespace
+
+std::vector<SqlStep> compile_steps(const Operation& op, const Dialect& dialect,
+                                   const MetaData& current) {
+  Compiler compiler(op, dialect, current);
+  std::visit(compiler, op);
+  return compiler.take();
+}
+
+std::vector<std::string> compile(const Operation& op, const Dialect& dialect,
+                                 const MetaData& current) {
+  std::vector<std::string> out;
+  for (SqlStep& s : compile_steps(op, dialect, current)) {
+    if (!s.sql.empty()) out.push_back(std::move(s.sql));
+  }
+  return out;
+}
+
+std::vector<SqlStep> compile_steps(const std::vector<Operation>& ops, const Dialect& dialect,
+                                   MetaData& current) {
+  std::vector<SqlStep> out;
+  for (const Operation& op : ops) {
+    for (SqlStep& s : compile_steps(op, dialect, current)) out.push_back(std::move(s));
+    apply_operation(current, op);
+  }
+  return out;
+}
+
+bool needs_foreign_keys_off(const std::vector<SqlStep>& steps) {
+  return std::any_of(steps.begin(), steps.end(),
+                     [](const SqlStep& s) { return s.kind == SqlStep::Kind::kSaveTriggers; });
+}
+
+}  // namespace retort

@@ -1,0 +1,41 @@
+// Pieces shared by the files of the ops layer. Internal to lib/src/ops.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "ddl/ddl_internal.hpp"
+#include "retort/ops.hpp"
+
+namespace retort::detail {
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+// A Table that only names a table, for the DDL helpers that render a table's name.
+inline Table table_named(const TableRef& ref) {
+  Table t;
+  t.schema = ref.schema;
+  t.name = ref.name;
+  return t;
+}
+
+// `"schema.name"` for messages.
+inline std::string quoted_name(std::string_view schema, std::string_view name) {
+  return "\"" + display_name(schema, name) + "\"";
+}
+
+// The table `ref` names in `metadata`; throws InputError "<what>: table "t" does not exist".
+const Table& require_table(const MetaData& metadata, const TableRef& ref, const std::string& what);
+Table& require_table(MetaData& metadata, const TableRef& ref, const std::string& what);
+// The column of `table`; throws InputError naming table and column.
+const Column& require_column(const Table& table, std::string_view column, const std::string& what);
+
+// The enum type `type` names ("name" or "schema.name"), by the same rules as the DDL.
+bool type_names_enum(const Type& type, const EnumType& e);
+
+}  // namespace retort::detail
