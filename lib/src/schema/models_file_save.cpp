@@ -93,10 +93,12 @@ InlinePlan plan_inline(const Table& table) {
 }
 
 void add_actions(FlowMap& map, const ForeignKey& fk) {
-  if (fk.on_delete != ReferentialAction::kNoAction)
+  if (fk.on_delete != ReferentialAction::kNoAction) {
     map.add("on_delete", std::string(action_word(fk.on_delete)));
-  if (fk.on_update != ReferentialAction::kNoAction)
+  }
+  if (fk.on_update != ReferentialAction::kNoAction) {
     map.add("on_update", std::string(action_word(fk.on_update)));
+  }
   if (fk.deferrable != Deferrable::kNotDeferrable) {
     map.add("deferrable", std::string(deferrable_word(fk.deferrable)));
   }
