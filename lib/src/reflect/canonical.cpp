@@ -73,6 +73,8 @@ Type type_from_sql(std::string_view spelling) {
     type.kind = TypeKind::kRaw;
     type.name = std::string(spelling);
   }
+  // numeric(p, 0) is numeric(p) (the SQL standard's default scale); PostgreSQL prints the 0.
+  if (type.kind == TypeKind::kNumeric && type.scale == 0) type.scale.reset();
   type.spelling = std::string(spelling);
   return type;
 }

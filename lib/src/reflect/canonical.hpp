@@ -14,8 +14,8 @@ namespace retort::detail {
 void canonicalize(MetaData& metadata);
 
 // The model Type for a type spelled `spelling` by a catalog or a DDL compiler:
-// Type::parse, or a raw type when the text is not a type Type::parse knows. `spelling` is
-// kept in Type::spelling.
+// Type::parse, or a raw type when the text is not a type Type::parse knows; numeric(p,0) is
+// numeric(p). `spelling` is kept in Type::spelling.
 Type type_from_sql(std::string_view spelling);
 
 // A column default as the database prints it, in the model's convention: a string literal
