@@ -1,6 +1,7 @@
 // Round trips of 200 seeded-random models per dialect: generate -> make creatable ->
-// create_all on an empty database -> reflect == stored_form(model). A failure names the seed
-// and the first differing table.
+// create_all on an empty database -> reflect == stored_form(model); then the reflected model
+// -> models file -> create_all on another empty database -> reflect gives it back. A failure
+// names the seed and the first differing table.
 #include <map>
 #include <memory>
 
@@ -102,7 +103,12 @@ TEST(GeneratedRoundTrip, Sqlite) {
         conn.dialect(), [](const std::string& name) { return quote_identifier(name); });
     const MetaData model = creatable.make(generated);
     coverage.add(model);
-    const auto result = testing::round_trips(conn, model);
+    auto result = testing::round_trips(conn, model);
+    if (result) {
+      Engine fresh_engine(Url::parse("sqlite://"));
+      Connection fresh = fresh_engine.connect();
+      result = testing::reinspects(conn, fresh, {});
+    }
     if (!result) ++failures;
     EXPECT_TRUE(result) << "seed " << seed;
   }
@@ -110,11 +116,25 @@ TEST(GeneratedRoundTrip, Sqlite) {
   coverage.expect({"without_rowid", "strict"});
 }
 
+// Drops everything a model created, leaving an empty database.
+void reset_database(Connection& conn, const InspectOptions& options) {
+  std::string reset = "DROP SCHEMA public CASCADE; CREATE SCHEMA public;";
+  for (const std::string& schema : options.schemas) {
+    if (schema != "public") {
+      reset += "DROP SCHEMA IF EXISTS " + quote_identifier(schema) + " CASCADE;";
+    }
+  }
+  conn.execute(reset);
+}
+
 TEST(GeneratedRoundTrip, Postgres) {
   RETORT_REQUIRE_PG();
   testing::PgTestDatabase db(*testing::pg_server_url());
   Engine engine(db.url());
   Connection conn = engine.connect();
+  testing::PgTestDatabase fresh_db(*testing::pg_server_url());
+  Engine fresh_engine(fresh_db.url());
+  Connection fresh = fresh_engine.connect();
   auto quote = [&conn](const std::string& name) {
     return conn.query("SELECT quote_ident($1)", {name}).cell(0, 0).text();
   };
@@ -125,16 +145,13 @@ TEST(GeneratedRoundTrip, Postgres) {
         testing::generate_model(seed, testing::generator_options_for(conn.dialect()));
     const MetaData model = testing::CreatableModel(conn.dialect(), quote).make(generated);
     coverage.add(model);
-    const auto result = testing::round_trips(conn, model);
+    const InspectOptions options = testing::options_for(model, conn.dialect());
+    auto result = testing::round_trips(conn, model);
+    if (result) result = testing::reinspects(conn, fresh, options);
     if (!result) ++failures;
     EXPECT_TRUE(result) << "seed " << seed;
-    // Back to an empty database for the next seed.
-    std::string reset = "DROP SCHEMA public CASCADE; CREATE SCHEMA public;";
-    for (const std::string& schema : testing::options_for(model, conn.dialect()).schemas) {
-      if (schema != "public")
-        reset += "DROP SCHEMA IF EXISTS " + quote_identifier(schema) + " CASCADE;";
-    }
-    conn.execute(reset);
+    reset_database(conn, options);
+    reset_database(fresh, options);
   }
   coverage.expect(kCommonFeatures);
   coverage.expect({"schemas", "identity", "table comment"});

@@ -69,4 +69,19 @@ inline ::testing::AssertionResult round_trips(Connection& conn, const MetaData& 
   return ::testing::AssertionFailure() << difference;
 }
 
+// inspect -> models file -> create_all into `fresh` (an empty database) -> inspect again:
+// the same model.
+inline ::testing::AssertionResult reinspects(Connection& conn, Connection& fresh,
+                                             const InspectOptions& options) {
+  const MetaData reflected = reflect(conn, options);
+  try {
+    create_all(fresh, parse_models(dump_models(reflected)));
+  } catch (const std::exception& e) {
+    return ::testing::AssertionFailure() << "recreating the reflected model failed: " << e.what();
+  }
+  const std::string difference = first_difference(reflected, reflect(fresh, options));
+  if (difference.empty()) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "second inspection differs: " << difference;
+}
+
 }  // namespace retort::testing

@@ -147,5 +147,21 @@ TEST(RoundTrip, ReflectedModelRecreatesItself) {
   EXPECT_EQ(testing::first_difference(reflected, again), "");
 }
 
+TEST(RoundTrip, ReflectedModelRecreatesItselfOnPostgres) {
+  RETORT_REQUIRE_PG();
+  const MetaData model = parse_models(kPostgresModel);
+  testing::PgTestDatabase first_db(*testing::pg_server_url());
+  Engine first_engine(first_db.url());
+  Connection first = first_engine.connect();
+  create_all(first, model);
+  const InspectOptions options = testing::options_for(model, first.dialect());
+  const MetaData reflected = reflect(first, options);
+  testing::PgTestDatabase second_db(*testing::pg_server_url());
+  Engine second_engine(second_db.url());
+  Connection second = second_engine.connect();
+  create_all(second, parse_models(dump_models(reflected)));
+  EXPECT_EQ(testing::first_difference(reflected, reflect(second, options)), "");
+}
+
 }  // namespace
 }  // namespace retort
