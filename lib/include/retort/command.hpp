@@ -18,17 +18,12 @@
 #include "retort/config.hpp"
 #include "retort/engine.hpp"
 #include "retort/log.hpp"
+#include "retort/suggest.hpp"
 
 namespace retort {
 
 // The library's version, e.g. "0.1.0".
 const char* version();
-
-// The candidate a mistyped `word` most likely meant, for "did you mean" hints: the closest
-// candidate by edit distance (a transposition counts as one edit) when it is close enough to
-// be a typo, or the only candidate `word` is a prefix of. Ties go to the earlier candidate.
-std::optional<std::string> did_you_mean(std::string_view word,
-                                        const std::vector<std::string>& candidates);
 
 // The options every project command shares; the CLI fills them from its global options.
 struct ProjectOptions {

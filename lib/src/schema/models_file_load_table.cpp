@@ -2,6 +2,7 @@
 // check constraints, indexes and relationships. Grammar: docs/models.md.
 #include <algorithm>
 
+#include "retort/suggest.hpp"
 #include "schema/models_grammar.hpp"
 #include "schema/models_loader.hpp"
 
@@ -38,8 +39,8 @@ std::string parse_word(const YamlReader& reader, const YamlNode& node, std::stri
     message += (i ? ", " : "") + std::string(words[i]);
   }
   message += ", not " + quote_name(word);
-  const std::string suggestion = closest_word(word, words);
-  if (!suggestion.empty()) message += " (did you mean " + quote_name(suggestion) + "?)";
+  if (auto guess = did_you_mean(word, words))
+    message += " (did you mean " + quote_name(*guess) + "?)";
   reader.fail(node, message);
 }
 

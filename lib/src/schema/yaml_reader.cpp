@@ -1,5 +1,7 @@
 #include "schema/yaml_reader.hpp"
 
+#include "retort/suggest.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -7,23 +9,6 @@ namespace retort::detail {
 namespace {
 
 std::string quote_name(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
-// Optimal string alignment distance (an adjacent transposition costs one edit).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
-}
 
 }  // namespace
 
@@ -39,20 +24,6 @@ std::string_view node_kind(const YamlNode& node) {
       break;
   }
   return "null";
-}
-
-std::string closest_word(std::string_view word, std::span<const std::string_view> candidates) {
-  const std::size_t limit = word.size() <= 3 ? 1 : word.size() <= 6 ? 2 : 3;
-  std::string_view best;
-  std::size_t best_distance = limit + 1;
-  for (std::string_view candidate : candidates) {
-    const std::size_t distance = edit_distance(word, candidate);
-    if (distance < best_distance) {
-      best = candidate;
-      best_distance = distance;
-    }
-  }
-  return std::string(best);
 }
 
 SourceLocation YamlReader::location(const YamlMark& mark) const {
@@ -114,8 +85,8 @@ void YamlReader::check_keys(const YamlNode& map, std::span<const std::string_vie
     const std::string key = text(*key_node, context, "a key");
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string message = std::string(context) + "unknown key " + quote_name(key);
-      const std::string suggestion = closest_word(key, allowed);
-      if (!suggestion.empty()) message += " (did you mean " + quote_name(suggestion) + "?)";
+      if (auto guess = did_you_mean(key, allowed))
+        message += " (did you mean " + quote_name(*guess) + "?)";
       fail(*key_node, message);
     }
     if (!allow_null && value->is_null()) {

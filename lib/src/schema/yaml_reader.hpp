@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "retort/error.hpp"
+#include "retort/suggest.hpp"
 #include "schema/yaml_document.hpp"
 
 namespace retort::detail {
@@ -46,6 +47,9 @@ class YamlReader {
 std::string_view node_kind(const YamlNode& node);
 
 // The closest of `candidates` to `word` if it looks like a typo of it, else empty.
-std::string closest_word(std::string_view word, std::span<const std::string_view> candidates);
+inline std::string closest_word(std::string_view word,
+                                std::span<const std::string_view> candidates) {
+  return did_you_mean(word, candidates).value_or("");
+}
 
 }  // namespace retort::detail

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "retort/suggest.hpp"
 #include "script/revision_header.hpp"
 
 namespace retort::detail::script {
@@ -66,8 +67,7 @@ class HeaderReader {
 
   [[noreturn]] void unknown_key(const HeaderField& field) const {
     std::string message = "unknown key " + in_quotes(field.key);
-    const std::vector<std::string> known(kKnownKeys.begin(), kKnownKeys.end());
-    if (auto guess = closest_candidate(field.key, known)) {
+    if (auto guess = did_you_mean(field.key, kKnownKeys)) {
       message += " (did you mean " + in_quotes(*guess) + "?)";
     }
     fail(field.line, field.column, message);

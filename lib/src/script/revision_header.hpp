@@ -54,9 +54,4 @@ Revision parse_revision_source(std::string source, std::string_view filename, bo
 std::string read_whole_file(int directory_fd, const char* name, const std::string& display);
 std::string read_whole_file(const std::filesystem::path& path);
 
-// Optimal string alignment distance, and the closest candidate when it looks like a typo.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-std::optional<std::string> closest_candidate(std::string_view word,
-                                             const std::vector<std::string>& candidates);
-
 }  // namespace retort::detail::script

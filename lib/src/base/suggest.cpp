@@ -1,14 +1,18 @@
-// "Did you mean" suggestions for mistyped command names, config keys and template names.
-#include <algorithm>
-#include <vector>
+#include "retort/suggest.hpp"
 
-#include "retort/command.hpp"
+#include <algorithm>
 
 namespace retort {
 namespace {
 
-// Optimal string alignment distance: insertions, deletions, substitutions and transpositions
-// of two adjacent characters each cost one ("inti" is one edit from "init").
+// How many edits still look like a typo rather than another word.
+std::size_t max_typo_distance(std::size_t length) {
+  if (length <= 3) return 1;
+  return length <= 6 ? 2 : 3;
+}
+
+}  // namespace
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   const std::size_t n = a.size(), m = b.size();
   std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
@@ -26,36 +30,34 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return d[n][m];
 }
 
-// How many edits still look like a typo rather than another word.
-std::size_t max_typo_distance(std::size_t length) {
-  if (length <= 3) return 1;
-  return length <= 6 ? 2 : 3;
-}
-
-}  // namespace
-
 std::optional<std::string> did_you_mean(std::string_view word,
-                                        const std::vector<std::string>& candidates) {
-  const std::string* best = nullptr;
+                                        std::span<const std::string_view> candidates) {
+  std::optional<std::string_view> best;
   std::size_t best_distance = max_typo_distance(word.size()) + 1;
-  for (const std::string& candidate : candidates) {
+  for (std::string_view candidate : candidates) {
     std::size_t distance = edit_distance(word, candidate);
     if (distance < best_distance) {
-      best = &candidate;
+      best = candidate;
       best_distance = distance;
     }
   }
-  if (best != nullptr) return *best;
+  if (best) return std::string(*best);
   if (word.size() < 2) return std::nullopt;
-  const std::string* prefixed = nullptr;
-  for (const std::string& candidate : candidates) {
+  std::optional<std::string_view> prefixed;
+  for (std::string_view candidate : candidates) {
     if (candidate.starts_with(word)) {
-      if (prefixed != nullptr) return std::nullopt;  // ambiguous
-      prefixed = &candidate;
+      if (prefixed) return std::nullopt;  // ambiguous
+      prefixed = candidate;
     }
   }
-  if (prefixed != nullptr) return *prefixed;
+  if (prefixed) return std::string(*prefixed);
   return std::nullopt;
+}
+
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        const std::vector<std::string>& candidates) {
+  std::vector<std::string_view> views(candidates.begin(), candidates.end());
+  return did_you_mean(word, std::span<const std::string_view>(views));
 }
 
 }  // namespace retort
