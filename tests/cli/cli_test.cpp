@@ -37,7 +37,8 @@ TEST(Cli, HelpListsEveryCommandOnceWithItsDescription) {
   TempDir dir;
   auto r = run_retort({"--help"}, dir.path());
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(listed_commands(r.out), (std::vector<std::string>{"init", "list-templates"})) << r.out;
+  EXPECT_EQ(listed_commands(r.out), (std::vector<std::string>{"init", "list-templates", "inspect"}))
+      << r.out;
   EXPECT_NE(r.out.find("Create a new project from a template"), std::string::npos);
   for (const char* option : {"--config", "--url", "--echo", "--format", "--quiet", "--verbose"}) {
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
@@ -48,7 +49,8 @@ TEST(Cli, NoArgumentsPrintsTheHelp) {
   TempDir dir;
   auto r = run_retort({}, dir.path());
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(listed_commands(r.out), (std::vector<std::string>{"init", "list-templates"}));
+  EXPECT_EQ(listed_commands(r.out),
+            (std::vector<std::string>{"init", "list-templates", "inspect"}));
 }
 
 TEST(Cli, CommandHelpShowsItsOptions) {

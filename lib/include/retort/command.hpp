@@ -17,7 +17,9 @@
 
 #include "retort/config.hpp"
 #include "retort/engine.hpp"
+#include "retort/inspect.hpp"
 #include "retort/log.hpp"
+#include "retort/schema.hpp"
 #include "retort/suggest.hpp"
 
 namespace retort {
@@ -83,5 +85,48 @@ struct InitResult {
 // "did you mean") or a directory that exists and is not empty, and creates nothing then;
 // InputError when a file cannot be written.
 InitResult init(const InitOptions& options);
+
+// What `inspect` renders (docs/cli.md, "inspect").
+enum class InspectFormat {
+  kYaml,  // a models file: dump_models of the reflected model
+  kJson,  // the model as JSON, in the shape docs/cli.md documents
+  kSql,   // create_all_sql for the database's dialect, each statement ending ";\n"
+};
+
+struct InspectCommandOptions {
+  // Config, --url, echo and logger. A missing config is no error when a URL is given;
+  // require_config is ignored.
+  ProjectOptions project;
+  // The database to inspect (the command's URL argument); wins over project.url, which wins
+  // over the config's database_url. UsageError when none of the three is there.
+  std::optional<std::string> url;
+  InspectFormat format = InspectFormat::kYaml;
+  // PostgreSQL schemas to read (default: the current schema) and table-name globs; see
+  // InspectOptions. The config's version_table is always left out.
+  std::vector<std::string> schemas;
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  // When set, the output is also written there (a temporary file in the same directory, then
+  // a rename: readers never see half a file). A relative path starts at
+  // project.working_directory when that is set.
+  std::optional<std::filesystem::path> output;
+};
+
+struct InspectCommandResult {
+  std::string redacted_url;  // the database inspected, password replaced by ***
+  MetaData metadata;         // the reflected model
+  InspectExtras extras;      // views and triggers, which the model does not hold
+  std::string text;          // the rendered output, in the requested format
+};
+
+// Reflects a live database (opened read-only: a SQLite file that does not exist is an error
+// and is not created) and renders it. Throws UsageError without any database URL,
+// DatabaseError when the database cannot be reached or read (naming the redacted URL),
+// InputError when `output` cannot be written (nothing is written then, and a previous file
+// is left as it was).
+InspectCommandResult inspect(const InspectCommandOptions& options);
+
+// The rendering behind InspectFormat, for a model held by a database of `dialect`.
+std::string render_model(const MetaData& metadata, InspectFormat format, const Dialect& dialect);
 
 }  // namespace retort

@@ -1,0 +1,124 @@
+// retort inspect: reflects a live database into the model and renders it as a models file,
+// JSON or SQL.
+#include <fstream>
+#include <random>
+#include <system_error>
+
+#include "command/model_json.hpp"
+#include "retort/command.hpp"
+#include "retort/ddl.hpp"
+#include "retort/error.hpp"
+#include "retort/models_file.hpp"
+
+namespace retort {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The URL to inspect: the command's argument, else --url, else a config's database_url. The
+// defaults of Config are not used here: inspecting "dev.db" because no config was found would
+// be a guess.
+std::string database_url(const InspectCommandOptions& options, const ProjectContext& project) {
+  if (options.url) return *options.url;
+  if (options.project.url) return *options.project.url;
+  if (project.config_found) return project.database_url;
+  throw UsageError(
+      "inspect: no database given; pass a URL (retort inspect sqlite:///app.db), --url URL, "
+      "or run inside a project whose retort.yaml sets database_url");
+}
+
+// Views and triggers are not part of the model; say they were seen so that their absence
+// from the output is no surprise.
+void log_extras(const LogSink& logger, const InspectExtras& extras) {
+  if (!logger) return;
+  auto list = [](const std::vector<std::string>& names) {
+    std::string text;
+    for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+    return text;
+  };
+  if (!extras.views.empty()) {
+    logger(LogLevel::kInfo, "inspect: views are not part of the model: " + list(extras.views));
+  }
+  if (!extras.triggers.empty()) {
+    logger(LogLevel::kInfo,
+           "inspect: triggers are not part of the model: " + list(extras.triggers));
+  }
+}
+
+fs::path output_path(const InspectCommandOptions& options) {
+  fs::path path = *options.output;
+  if (path.is_relative() && !options.project.working_directory.empty()) {
+    path = options.project.working_directory / path;
+  }
+  return path;
+}
+
+// A temporary file beside `path`, then a rename: a reader sees the old file or the whole new
+// one, never a part, and a failure leaves the old file as it was.
+void write_file_atomically(const fs::path& path, std::string_view text) {
+  fs::path temp = path;
+  temp += ".tmp-" + std::to_string(std::random_device{}());
+  auto fail = [&](const std::string& why) {
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    throw InputError(SourceLocation{path.string()}, "cannot write the output: " + why);
+  };
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) fail("cannot create \"" + temp.string() + "\"");
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.flush();
+    if (!out) fail("write error on \"" + temp.string() + "\"");
+  }
+  std::error_code ec;
+  fs::rename(temp, path, ec);
+  if (ec) fail(ec.message());
+}
+
+}  // namespace
+
+std::string render_model(const MetaData& metadata, InspectFormat format, const Dialect& dialect) {
+  switch (format) {
+    case InspectFormat::kYaml:
+      break;
+    case InspectFormat::kJson:
+      return detail::model_to_json(metadata).dump(2) + "\n";
+    case InspectFormat::kSql: {
+      std::string out;
+      for (const std::string& statement : create_all_sql(metadata, dialect)) {
+        out += statement + ";\n";
+      }
+      return out;
+    }
+  }
+  return dump_models(metadata);
+}
+
+InspectCommandResult inspect(const InspectCommandOptions& options) {
+  ProjectOptions project_options = options.project;
+  project_options.require_config = false;
+  ProjectContext project = ProjectContext::load(project_options);
+  const Url url = Url::parse(database_url(options, project));
+
+  EngineOptions engine_options = project.engine_options;
+  engine_options.mode = OpenMode::kReadOnly;
+  engine_options.pool_size = 1;
+  Engine engine(url, engine_options);
+  Connection conn = engine.connect();
+
+  InspectOptions inspect_options;
+  inspect_options.schemas = options.schemas;
+  inspect_options.include = options.include;
+  inspect_options.exclude = options.exclude;
+  inspect_options.version_tables = {project.config.version_table};
+
+  InspectCommandResult result;
+  result.redacted_url = url.redacted();
+  result.metadata = reflect(conn, inspect_options, &result.extras);
+  log_extras(project.engine_options.logger, result.extras);
+  result.text = render_model(result.metadata, options.format, engine.dialect());
+  if (options.output) write_file_atomically(output_path(options), result.text);
+  return result;
+}
+
+}  // namespace retort
