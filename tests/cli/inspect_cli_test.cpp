@@ -151,6 +151,16 @@ TEST_F(InspectCliSqlite, FormatTextIsYamlAndBadFormatsAreUsageErrors) {
   EXPECT_NE(bad.err.find("expected yaml, json or sql, not \"xml\""), std::string::npos) << bad.err;
 }
 
+TEST_F(InspectCliSqlite, SchemaOnSqliteAndSqlAsAGlobalFormatAreUsageErrors) {
+  RunResult schema = run_retort({"inspect", url(), "--schema", "audit"}, dir_.path());
+  EXPECT_EQ(schema.exit_code, 2);
+  EXPECT_EQ(schema.err, "retort: inspect: --schema: sqlite databases have no schemas\n");
+  // Before the command, --format is the global text|json option (docs/cli.md, "inspect").
+  RunResult global = run_retort({"--format", "sql", "inspect", url()}, dir_.path());
+  EXPECT_EQ(global.exit_code, 2);
+  EXPECT_NE(global.err.find("expected text or json"), std::string::npos) << global.err;
+}
+
 TEST_F(InspectCliSqlite, SqlIntoAFreshDatabaseInspectsIdentically) {
   std::string yaml = inspect_ok({url()}, dir_.path());
   std::string sql = inspect_ok({url(), "--format", "sql"}, dir_.path());

@@ -241,6 +241,17 @@ TEST_F(InspectCommand, NoUrlAndNoConfigIsAUsageError) {
   }
 }
 
+TEST_F(InspectCommand, SchemasOnSqliteAreAUsageError) {
+  InspectCommandOptions opts = options();
+  opts.schemas = {"audit"};
+  try {
+    inspect(opts);
+    FAIL() << "no error";
+  } catch (const UsageError& e) {
+    EXPECT_STREQ(e.what(), "inspect: --schema: sqlite databases have no schemas");
+  }
+}
+
 TEST_F(InspectCommand, UrlArgumentThenUrlOptionThenConfig) {
   Engine other(Url::parse("sqlite:///" + (dir_ / "other.db").string()));
   Connection conn = other.connect();

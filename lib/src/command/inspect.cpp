@@ -104,6 +104,10 @@ InspectCommandResult inspect(const InspectCommandOptions& options) {
   engine_options.mode = OpenMode::kReadOnly;
   engine_options.pool_size = 1;
   Engine engine(url, engine_options);
+  if (!options.schemas.empty() && !engine.dialect().has_schemas()) {
+    throw UsageError("inspect: --schema: " + std::string(engine.dialect().name()) +
+                     " databases have no schemas");
+  }
   Connection conn = engine.connect();
 
   InspectOptions inspect_options;
