@@ -13,6 +13,8 @@ namespace retort {
 
 enum class DialectKind { kSqlite, kPostgres };
 
+enum class ConstraintKind { kPrimaryKey, kUnique, kForeignKey, kCheck };
+
 class Dialect {
  public:
   virtual ~Dialect() = default;
@@ -78,8 +80,16 @@ class Dialect {
   // `PRAGMA foreign_keys`, which takes effect only outside a transaction); empty where
   // enforcement cannot be switched. A rebuild must run with it off.
   virtual std::string foreign_keys_enforcement_sql(bool on) const = 0;
+  // A query returning 1 while foreign keys are enforced (SQLite `PRAGMA foreign_keys`); empty
+  // where enforcement cannot be switched.
+  virtual std::string foreign_keys_enforced_query_sql() const = 0;
   // Statements that make an existing integer column autoincrement or not (PostgreSQL: an
   // owned sequence and a nextval default); called only where can_alter_column().
+  // The name the database gives an unnamed constraint of `table` on `columns`, so that it can
+  // be dropped or renamed (PostgreSQL: "t_pkey", "t_a_b_key", "t_a_fkey", "t_a_check");
+  // empty where constraints are not separately named objects (SQLite).
+  virtual std::string implicit_constraint_name(const Table& table, ConstraintKind kind,
+                                               const std::vector<std::string>& columns) const = 0;
   virtual std::vector<std::string> alter_autoincrement_sql(const Table& table, const Column& column,
                                                            bool enable) const = 0;
 };

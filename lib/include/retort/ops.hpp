@@ -299,7 +299,10 @@ bool needs_foreign_keys_off(const std::vector<SqlStep>& steps);
 
 // Runs `steps` on `conn` in order (the caller owns the transaction). A kExpectNoRows step
 // that returns rows throws DatabaseError naming the table, e.g. `sqlite: rebuilding table
-// "track": foreign key violations: 2 rows (first: rowid 5 references "artist")`.
+// "track": foreign key violations: 1 rows (first: table='track', rowid=2, parent='artist',
+// fkid=0)`. A rebuild while foreign keys are enforced throws UsageError before changing
+// anything: the caller turns enforcement off first (Dialect::foreign_keys_enforcement_sql,
+// outside the transaction) when needs_foreign_keys_off(steps), and back on afterwards.
 void run_steps(Connection& conn, const std::vector<SqlStep>& steps);
 
 // Splits SQL text into statements at top-level ';', respecting quotes, comments,

@@ -57,11 +57,7 @@ class Compiler {
     for (const Index& ix : o.table.indexes) emit(create_index_sql(o.table, ix, d_));
   }
   void operator()(const ops::DropTable& o) { emit(drop_table_sql(o.table, d_)); }
-  void operator()(const ops::RenameTable& o) {
-    SqlBuilder b = alter(o.table);
-    b.sql(" RENAME TO ").ident(o.new_name);
-    emit(b.take());
-  }
+  void operator()(const ops::RenameTable& o);
   void operator()(const ops::AddColumn& o) {
     if (!d_.can_add_column(o.column)) return rebuild(o.table);
     const Table& t = table_after(o.table);
@@ -216,17 +212,25 @@ class Compiler {
     comment_value(b, text);
     emit(b.take());
   }
-  // The name to drop: given, or PostgreSQL's default name of an unnamed constraint.
+  std::string implicit(const Table& table, ConstraintKind kind,
+                       const std::vector<std::string>& columns) const {
+    std::string name = d_.implicit_constraint_name(table, kind, columns);
+    if (name.empty()) {
+      throw UsageError(std::string(d_.name()) + ": " + what_ +
+                       ": the constraint has no name; give it one");
+    }
+    return name;
+  }
+  // The name to drop: given, or the one the database gave the unnamed constraint.
   std::string constraint_name(const ops::DropConstraint& o) const {
     if (!o.name.empty()) return o.name;
+    const Table t = detail::table_named(o.table);
     if (o.constraint) {
-      std::string name = o.table.name;
       if (const auto* fk = std::get_if<ForeignKey>(&*o.constraint)) {
-        return detail::alter_foreign_key_name(detail::table_named(o.table), *fk);
+        return implicit(t, ConstraintKind::kForeignKey, fk->columns);
       }
       if (const auto* u = std::get_if<UniqueConstraint>(&*o.constraint)) {
-        for (const std::string& c : u->columns) name += "_" + c;
-        return name + "_key";
+        return implicit(t, ConstraintKind::kUnique, u->columns);
       }
     }
     throw UsageError(std::string(d_.name()) + ": " + what_ +
@@ -310,6 +314,33 @@ void Compiler::alter_column_in_place(const ops::AlterColumn& o) {
     for (std::string& s : d_.alter_autoincrement_sql(t, c, true)) emit(std::move(s));
   }
   if (o.comment) column_comment(o.table, o.column, o.comment->to);
+}
+
+// The constraints the database named after the table keep the old table's name unless they
+// are renamed along with it (PostgreSQL: "artist_pkey" of a table renamed to "performer").
+void Compiler::operator()(const ops::RenameTable& o) {
+  SqlBuilder b = alter(o.table);
+  b.sql(" RENAME TO ").ident(o.new_name);
+  emit(b.take());
+  const Table& old_table = detail::require_table(before_, o.table, what_);
+  const Table& new_table = table_after({o.table.schema, o.new_name});
+  auto rename = [&](ConstraintKind kind, const std::vector<std::string>& columns) {
+    const std::string from = d_.implicit_constraint_name(old_table, kind, columns);
+    const std::string to = d_.implicit_constraint_name(new_table, kind, columns);
+    if (from.empty() || from == to) return;
+    SqlBuilder r = alter({o.table.schema, o.new_name});
+    r.sql(" RENAME CONSTRAINT ").ident(from).sql(" TO ").ident(to);
+    emit(r.take());
+  };
+  if (old_table.primary_key && old_table.primary_key->name.empty()) {
+    rename(ConstraintKind::kPrimaryKey, old_table.primary_key->columns);
+  }
+  for (const UniqueConstraint& u : old_table.unique_constraints) {
+    if (u.name.empty()) rename(ConstraintKind::kUnique, u.columns);
+  }
+  for (const ForeignKey& fk : old_table.foreign_keys) {
+    if (fk.name.empty()) rename(ConstraintKind::kForeignKey, fk.columns);
+  }
 }
 
 void Compiler::operator()(const ops::AddEnumValue& o) {

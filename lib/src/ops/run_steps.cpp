@@ -15,6 +15,20 @@ std::string first_row_text(const Result& rows) {
   return out;
 }
 
+// A rebuild with foreign keys enforced would fire the ON DELETE actions of the child tables
+// when the old table is dropped (deleting or nulling their rows), so it is refused.
+void require_foreign_keys_off(Connection& conn, const SqlStep& step) {
+  const std::string query = conn.dialect().foreign_keys_enforced_query_sql();
+  if (query.empty()) return;
+  const Result rows = conn.query(query);
+  if (rows.empty() || rows.cell(0, 0).is_null() || rows.cell(0, 0).integer() == 0) return;
+  throw UsageError(std::string(conn.dialect().name()) + ": rebuilding table \"" + step.table +
+                   "\" needs foreign-key enforcement off (" +
+                   conn.dialect().foreign_keys_enforcement_sql(false) +
+                   " before the transaction begins): dropping the old table would otherwise fire "
+                   "the ON DELETE actions of its child tables");
+}
+
 }  // namespace
 
 void run_steps(Connection& conn, const std::vector<SqlStep>& steps) {
@@ -35,6 +49,7 @@ void run_steps(Connection& conn, const std::vector<SqlStep>& steps) {
         break;
       }
       case SqlStep::Kind::kSaveTriggers:
+        require_foreign_keys_off(conn, step);
         saved_triggers.clear();
         for (const Row row : conn.query(step.sql)) {
           if (!row.is_null(0)) saved_triggers.push_back(row.text(0));

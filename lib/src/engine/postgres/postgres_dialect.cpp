@@ -134,6 +134,23 @@ void PostgresDialect::check_support(const MetaData& metadata) const {
   }
 }
 
+// PostgreSQL's ChooseConstraintName: "<table>[_<column>...]_<suffix>". (Names longer than 63
+// bytes, which PostgreSQL shortens, are not reproduced.)
+std::string PostgresDialect::implicit_constraint_name(
+    const Table& table, ConstraintKind kind, const std::vector<std::string>& columns) const {
+  if (kind == ConstraintKind::kPrimaryKey) return table.name + "_pkey";
+  std::string name = table.name;
+  for (const std::string& column : columns) name += "_" + column;
+  switch (kind) {
+    case ConstraintKind::kUnique:
+      return name + "_key";
+    case ConstraintKind::kForeignKey:
+      return name + "_fkey";
+    default:
+      return name + "_check";
+  }
+}
+
 // serial by hand: a sequence owned by the column, a nextval default, and the sequence moved
 // past the values already present. Its name follows serial's "<table>_<column>_seq".
 std::vector<std::string> PostgresDialect::alter_autoincrement_sql(const Table& table,
