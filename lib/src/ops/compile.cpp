@@ -165,8 +165,12 @@ class Compiler {
     const std::string& text = it == o.sql.per_dialect.end() ? o.sql.sql : it->second;
     for (std::string& stmt : split_sql(text)) emit(std::move(stmt));
   }
-  void operator()(const ops::BulkInsert& o);
-  void operator()(const ops::BulkDelete& o);
+  void operator()(const ops::BulkInsert& o) {
+    for (std::string& sql : detail::bulk_insert_sql(o, d_, before_, what_)) emit(std::move(sql));
+  }
+  void operator()(const ops::BulkDelete& o) {
+    for (std::string& sql : detail::bulk_delete_sql(o, d_, before_, what_)) emit(std::move(sql));
+  }
 
  private:
   void emit(std::string sql) { out_.push_back({SqlStep::Kind::kExecute, std::move(sql), {}, {}}); }
@@ -236,9 +240,6 @@ class Compiler {
     throw UsageError(std::string(d_.name()) + ": " + what_ +
                      ": an unnamed check constraint cannot be dropped; give it a name");
   }
-  void alter_column_in_place(const ops::AlterColumn& o);
-  void values_sql(SqlBuilder& b, const Table* table, const std::string& column,
-                  const std::optional<std::string>& value) const;
 
   const Dialect& d_;
   const MetaData& before_;
@@ -257,63 +258,9 @@ void Compiler::operator()(const ops::AlterColumn& o) {
     return;
   }
   if (!d_.can_alter_column()) return rebuild(o.table);
-  alter_column_in_place(o);
-}
-
-void Compiler::alter_column_in_place(const ops::AlterColumn& o) {
-  const Table& t = table_after(o.table);
-  const Column& c = *t.find_column(o.column);
-  auto column_clause = [&] {
-    SqlBuilder b = alter(o.table);
-    b.sql(" ALTER COLUMN ").ident(o.column);
-    return b;
-  };
-  if (o.autoincrement && !o.autoincrement->to) {
-    for (std::string& s : d_.alter_autoincrement_sql(t, c, false)) emit(std::move(s));
+  for (std::string& sql : detail::alter_column_sql(o, d_, table_after(o.table), after_)) {
+    emit(std::move(sql));
   }
-  if (o.identity && o.identity->from.value_or(Identity::kByDefault) != Identity::kNone &&
-      o.identity->to == Identity::kNone) {
-    emit(column_clause()
-             .sql(o.identity->from ? " DROP IDENTITY" : " DROP IDENTITY IF EXISTS")
-             .take());
-  }
-  if (o.type) {
-    Column plain = c;
-    plain.autoincrement = false;
-    SqlBuilder b = column_clause();
-    b.sql(" TYPE ").sql(d_.column_type_sql(t, plain, after_));
-    if (!o.using_sql.empty()) {
-      b.sql(" USING ").sql(detail::parenthesized(o.using_sql));
-    } else if (o.type->from && o.type->from->kind != o.type->to.kind) {
-      b.sql(" USING ").ident(o.column).sql("::").sql(d_.column_type_sql(t, plain, after_));
-    }
-    emit(b.take());
-  }
-  if (o.nullable)
-    emit(column_clause().sql(o.nullable->to ? " DROP NOT NULL" : " SET NOT NULL").take());
-  if (o.server_default) {
-    SqlBuilder b = column_clause();
-    if (c.server_default) {
-      b.sql(" SET DEFAULT ").sql(default_value_sql(t, c, d_));
-    } else {
-      b.sql(" DROP DEFAULT");
-    }
-    emit(b.take());
-  }
-  if (o.identity && o.identity->to != Identity::kNone) {
-    const char* kind = o.identity->to == Identity::kAlways ? "ALWAYS" : "BY DEFAULT";
-    SqlBuilder b = column_clause();
-    if (o.identity->from && *o.identity->from != Identity::kNone) {
-      b.sql(" SET GENERATED ").sql(kind);
-    } else {
-      b.sql(" ADD GENERATED ").sql(kind).sql(" AS IDENTITY");
-    }
-    emit(b.take());
-  }
-  if (o.autoincrement && o.autoincrement->to) {
-    for (std::string& s : d_.alter_autoincrement_sql(t, c, true)) emit(std::move(s));
-  }
-  if (o.comment) column_comment(o.table, o.column, o.comment->to);
 }
 
 // The constraints the database named after the table keep the old table's name unless they
@@ -381,82 +328,6 @@ void Compiler::operator()(const ops::RemoveEnumValue& o) {
     }
   }
   emit(drop_enum_sql(EnumType{o.schema, old_name, {}}, d_));
-}
-
-void Compiler::values_sql(SqlBuilder& b, const Table* table, const std::string& column,
-                          const std::optional<std::string>& value) const {
-  if (!value) {
-    b.sql("NULL");
-    return;
-  }
-  const Column* c = table ? table->find_column(column) : nullptr;
-  if (c == nullptr || c->type.kind == TypeKind::kEnum || c->type.kind == TypeKind::kRaw) {
-    b.literal(*value);
-    return;
-  }
-  try {
-    b.sql(d_.default_literal_sql(c->type, *value));
-  } catch (const InputError& e) {
-    throw InputError(what_ + ": column \"" + column + "\": " + e.what());
-  }
-}
-
-// One INSERT per run of up to 500 rows naming the same columns.
-void Compiler::operator()(const ops::BulkInsert& o) {
-  const Table* t = before_.find_table(o.table.name, o.table.schema);
-  std::size_t i = 0;
-  while (i < o.rows.size()) {
-    const DataRow& first = o.rows[i];
-    SqlBuilder b = SqlBuilder(d_);
-    b.sql("INSERT INTO ");
-    append_table_name(b, detail::table_named(o.table));
-    b.sql(" (");
-    for (std::size_t k = 0; k < first.size(); ++k) b.sql(k ? ", " : "").ident(first[k].first);
-    b.sql(") VALUES ");
-    std::size_t n = 0;
-    for (; i < o.rows.size() && n < 500; ++i, ++n) {
-      const DataRow& row = o.rows[i];
-      bool same = row.size() == first.size();
-      for (std::size_t k = 0; same && k < row.size(); ++k) same = row[k].first == first[k].first;
-      if (!same) break;
-      b.sql(n ? ", (" : "(");
-      for (std::size_t k = 0; k < row.size(); ++k) {
-        if (k) b.sql(", ");
-        values_sql(b, t, row[k].first, row[k].second);
-      }
-      b.sql(")");
-    }
-    emit(b.take());
-  }
-}
-
-void Compiler::operator()(const ops::BulkDelete& o) {
-  if (o.key.empty()) throw InputError(what_ + ": bulk_delete needs a key");
-  const Table* t = before_.find_table(o.table.name, o.table.schema);
-  for (std::size_t i = 0; i < o.rows.size();) {
-    SqlBuilder b(d_);
-    b.sql("DELETE FROM ");
-    append_table_name(b, detail::table_named(o.table));
-    b.sql(" WHERE ");
-    for (std::size_t n = 0; i < o.rows.size() && n < 500; ++i, ++n) {
-      b.sql(n ? " OR (" : "(");
-      for (std::size_t k = 0; k < o.key.size(); ++k) {
-        std::optional<std::string> value;
-        for (const auto& [column, v] : o.rows[i]) {
-          if (column == o.key[k]) value = v;
-        }
-        b.sql(k ? " AND " : "").ident(o.key[k]);
-        if (!value) {
-          b.sql(" IS NULL");
-          continue;
-        }
-        b.sql(" = ");
-        values_sql(b, t, o.key[k], value);
-      }
-      b.sql(")");
-    }
-    emit(b.take());
-  }
 }
 
 }  // namespace
