@@ -1,5 +1,6 @@
 // stored_form(): a model as one database holds it, so that reflect(create_all(m)) ==
 // stored_form(m). Every rule mirrors what lib/src/ddl renders (docs/reflection.md).
+#include "ddl/dialect_support.hpp"
 #include "engine/sql_builder.hpp"
 #include "reflect/canonical.hpp"
 #include "retort/error.hpp"
@@ -8,17 +9,6 @@
 namespace retort {
 
 namespace {
-
-// The enum a column names (by name, or "schema.name"), as the DDL compiler looks it up.
-const EnumType* find_enum(const MetaData& metadata, const std::string& type_name) {
-  const std::size_t dot = type_name.find('.');
-  for (const EnumType& e : metadata.enums) {
-    if (dot == std::string::npos ? e.name == type_name : e.schema + "." + e.name == type_name) {
-      return &e;
-    }
-  }
-  return nullptr;
-}
 
 // The inline CHECK the DDL compiler gives an enum column where the database has no enum
 // types: "col" IN ('a', 'b').
@@ -36,7 +26,7 @@ std::string enum_check_expression(const Column& column, const EnumType& type,
 // An enum column's type as reflect() names it: the enum's bare name, qualified with its
 // schema only when several schemas define an enum of that name.
 Type enum_type_name(Type type, const MetaData& model, const Dialect& dialect) {
-  const EnumType* e = find_enum(model, type.name);
+  const EnumType* e = detail::find_enum_type(model, type);
   if (!e) return type;
   int same_name = 0;
   for (const EnumType& other : model.enums) same_name += other.name == e->name ? 1 : 0;
@@ -72,7 +62,7 @@ std::optional<DefaultValue> stored_default(const Column& column, const Dialect& 
 
 void store_column(Table& table, Column& column, const MetaData& model, const Dialect& dialect) {
   if (column.type.kind == TypeKind::kEnum && !dialect.has_enum_types()) {
-    if (const EnumType* e = find_enum(model, column.type.name)) {
+    if (const EnumType* e = detail::find_enum_type(model, column.type)) {
       table.check_constraints.push_back({"", enum_check_expression(column, *e, dialect)});
     }
   }
