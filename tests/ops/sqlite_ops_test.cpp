@@ -34,6 +34,7 @@ TEST(SqliteOps, RebuildKeepsTriggersAndChildRows) {
   Connection& conn = db.conn();
   create_sample(conn);
   conn.execute(
+      "CREATE VIEW track_titles AS SELECT title FROM track;"
       "CREATE TABLE audit (note TEXT);"
       "CREATE TRIGGER track_insert AFTER INSERT ON track BEGIN "
       "INSERT INTO audit (note) VALUES ('inserted; ' || new.title); END");
@@ -55,6 +56,10 @@ TEST(SqliteOps, RebuildKeepsTriggersAndChildRows) {
   conn.execute("INSERT INTO track (id, title, artist_id) VALUES (3, 'three', 1)");
   EXPECT_EQ(query_rows(conn, "SELECT note FROM audit"),
             std::vector<std::string>{"inserted; three"});
+  // The view naming "track" survives the rebuild; the rename mode is back to normal.
+  EXPECT_EQ(query_rows(conn, "SELECT title FROM track_titles ORDER BY title"),
+            (std::vector<std::string>{"one", "three", "two"}));
+  EXPECT_EQ(query_rows(conn, "PRAGMA legacy_alter_table"), std::vector<std::string>{"0"});
   EXPECT_THROW(conn.execute("INSERT INTO track (id, title, rating) VALUES (4, 'x', -1)"),
                DatabaseError);
   EXPECT_EQ(query_rows(conn, "PRAGMA foreign_keys"), std::vector<std::string>{"1"});

@@ -80,6 +80,11 @@ class Dialect {
   // `PRAGMA foreign_keys`, which takes effect only outside a transaction); empty where
   // enforcement cannot be switched. A rebuild must run with it off.
   virtual std::string foreign_keys_enforcement_sql(bool on) const = 0;
+  // The statement that stops (on = true) or resumes ALTER TABLE ... RENAME rewriting the
+  // views, triggers and foreign keys that name the table (SQLite `PRAGMA legacy_alter_table`).
+  // A rebuild renames with rewriting stopped: the views naming the old table must keep naming
+  // it, and while it is dropped they would make the rename fail. Empty where unneeded.
+  virtual std::string legacy_rename_sql(bool on) const = 0;
   // A query returning 1 while foreign keys are enforced (SQLite `PRAGMA foreign_keys`); empty
   // where enforcement cannot be switched.
   virtual std::string foreign_keys_enforced_query_sql() const = 0;

@@ -61,11 +61,17 @@ std::vector<SqlStep> rebuild_table(const Table& before, const Table& after, cons
   }
 
   out.push_back(step(drop_table_sql(before, dialect), label + "drop the old table"));
+  if (std::string sql = dialect.legacy_rename_sql(true); !sql.empty()) {
+    out.push_back(step(sql, label + "rename without rewriting the views that name the table"));
+  }
   SqlBuilder rename(dialect);
   rename.sql("ALTER TABLE ");
   append_table_name(rename, staged);
   rename.sql(" RENAME TO ").ident(after.name);
   out.push_back(step(rename.take(), label + "give the new table the old name"));
+  if (std::string sql = dialect.legacy_rename_sql(false); !sql.empty()) {
+    out.push_back(step(sql, label + "rewrite renamed names again"));
+  }
   for (const Index& index : after.indexes) {
     out.push_back(step(create_index_sql(after, index, dialect),
                        label + "recreate index \"" + index.name + "\""));

@@ -36,6 +36,7 @@ class PostgresDialect final : public Dialect {
   std::string triggers_query_sql(const Table& /*table*/) const override { return {}; }
   std::string foreign_keys_enforcement_sql(bool /*on*/) const override { return {}; }
   std::string foreign_keys_enforced_query_sql() const override { return {}; }
+  std::string legacy_rename_sql(bool /*on*/) const override { return {}; }
   std::string implicit_constraint_name(const Table& table, ConstraintKind kind,
                                        const std::vector<std::string>& columns) const override;
   std::vector<std::string> alter_autoincrement_sql(const Table& table, const Column& column,

@@ -45,6 +45,9 @@ class SqliteDialect final : public Dialect {
   std::string foreign_key_check_sql(const Table& table) const override;
   std::string triggers_query_sql(const Table& table) const override;
   std::string foreign_keys_enforcement_sql(bool on) const override;
+  std::string legacy_rename_sql(bool on) const override {
+    return on ? "PRAGMA legacy_alter_table = ON" : "PRAGMA legacy_alter_table = OFF";
+  }
   std::string foreign_keys_enforced_query_sql() const override { return "PRAGMA foreign_keys"; }
   std::string implicit_constraint_name(const Table& /*table*/, ConstraintKind /*kind*/,
                                        const std::vector<std::string>& /*columns*/) const override {
