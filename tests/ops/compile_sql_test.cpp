@@ -202,7 +202,7 @@ TEST(CompileSql, SqliteRebuildStepsAreWrittenOut) {
        "rebuild \"track\": recreate index \"ix_track_title\"", ""},
       {K::kRestoreTriggers, "", "rebuild \"track\": recreate the triggers", "track"},
       {K::kExpectNoRows, "PRAGMA foreign_key_check(\"track\")",
-       "rebuild \"track\": check foreign keys: any row is a violation", "track"},
+       "rebuild \"track\": check the foreign keys of \"track\": any row is a violation", "track"},
   };
   EXPECT_EQ(steps, expected);
 

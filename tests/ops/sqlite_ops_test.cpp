@@ -110,6 +110,20 @@ TEST(SqliteOps, RebuildRefusesToRunWithForeignKeysEnforced) {
   EXPECT_EQ(track_rows(conn), (std::vector<std::string>{"1|1", "2|2"}));
 }
 
+// Rebuilding a parent also checks its children: dropping the key they reference fails.
+TEST(SqliteOps, RebuildOfAParentChecksItsChildren) {
+  SqliteDb db;
+  Connection& conn = db.conn();
+  create_sample(conn);
+  const Operation drop_pk = ops::DropPrimaryKey{{"", "artist"}, {"", {"id"}}, true};
+  const std::vector<SqlStep> steps = compile_steps(drop_pk, conn.dialect(), sample_model());
+  EXPECT_EQ(steps.back().sql, "PRAGMA foreign_key_check(\"track\")");
+  const std::string before = reflected(conn);
+  EXPECT_THROW(run_operation(conn, drop_pk, sample_model()), DatabaseError);
+  EXPECT_EQ(reflected(conn), before);
+  EXPECT_EQ(track_rows(conn), (std::vector<std::string>{"1|1", "2|2"}));
+}
+
 TEST(SqliteOps, TypeChangeConvertsValuesAndNotNullRejectsNulls) {
   SqliteDb db;
   Connection& conn = db.conn();

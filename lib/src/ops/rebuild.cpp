@@ -78,9 +78,24 @@ std::vector<SqlStep> rebuild_table(const Table& before, const Table& after, cons
   }
   out.push_back(step({}, label + "recreate the triggers", SqlStep::Kind::kRestoreTriggers,
                      after.display_name()));
-  const std::string check = dialect.foreign_key_check_sql(after);
-  if (!check.empty()) {
-    out.push_back(step(check, label + "check foreign keys: any row is a violation",
+  // The table's own foreign keys, then those of the tables referencing it (its key may have
+  // changed): any row is a violation.
+  std::vector<const Table*> checked{&after};
+  for (const Table& other : state.tables) {
+    if (&other == &after || (other.name == after.name && other.schema == after.schema)) continue;
+    for (const ForeignKey& fk : other.foreign_keys) {
+      if (fk.ref_table == after.name && fk.ref_schema == after.schema) {
+        checked.push_back(&other);
+        break;
+      }
+    }
+  }
+  for (const Table* table : checked) {
+    const std::string check = dialect.foreign_key_check_sql(*table);
+    if (check.empty()) continue;
+    out.push_back(step(check,
+                       label + "check the foreign keys of \"" + table->display_name() +
+                           "\": any row is a violation",
                        SqlStep::Kind::kExpectNoRows, after.display_name()));
   }
   return out;
