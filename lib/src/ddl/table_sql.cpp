@@ -50,22 +50,6 @@ bool is_fully_parenthesized(std::string_view text) {
   return depth == 0;
 }
 
-const char* action_sql(ReferentialAction action) {
-  switch (action) {
-    case ReferentialAction::kNoAction:
-      return "NO ACTION";
-    case ReferentialAction::kRestrict:
-      return "RESTRICT";
-    case ReferentialAction::kCascade:
-      return "CASCADE";
-    case ReferentialAction::kSetNull:
-      return "SET NULL";
-    case ReferentialAction::kSetDefault:
-      return "SET DEFAULT";
-  }
-  return "NO ACTION";
-}
-
 std::string context(const Table& table, const Column& column) {
   return "table \"" + display_name(table.schema, table.name) + "\": column \"" + column.name +
          "\": ";
@@ -223,16 +207,12 @@ void append_foreign_key(SqlBuilder& b, const ForeignKey& fk) {
   }
   b.sql(" (").ident_list(fk.ref_columns).sql(")");
   if (fk.on_delete != ReferentialAction::kNoAction) {
-    b.sql(" ON DELETE ").sql(action_sql(fk.on_delete));
+    b.sql(" ON DELETE ").sql(to_string(fk.on_delete));
   }
   if (fk.on_update != ReferentialAction::kNoAction) {
-    b.sql(" ON UPDATE ").sql(action_sql(fk.on_update));
+    b.sql(" ON UPDATE ").sql(to_string(fk.on_update));
   }
-  if (fk.deferrable == Deferrable::kInitiallyImmediate) {
-    b.sql(" DEFERRABLE INITIALLY IMMEDIATE");
-  } else if (fk.deferrable == Deferrable::kInitiallyDeferred) {
-    b.sql(" DEFERRABLE INITIALLY DEFERRED");
-  }
+  if (fk.deferrable != Deferrable::kNotDeferrable) b.sql(" ").sql(to_string(fk.deferrable));
 }
 
 std::vector<std::string> create_table_statements(const Table& table, const MetaData& metadata,
