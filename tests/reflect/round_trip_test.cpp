@@ -134,6 +134,37 @@ TEST(RoundTrip, RichModelOnPostgres) {
   EXPECT_TRUE(testing::round_trips(conn, parse_models(kPostgresModel)));
 }
 
+// Names at PostgreSQL's 63-byte limit, whose generated constraint names PostgreSQL shortens,
+// in a foreign-key cycle (the DDL compiler adds one of the keys by ALTER TABLE).
+TEST(RoundTrip, LongNamesInACycleOnPostgres) {
+  RETORT_REQUIRE_PG();
+  const std::string a(63, 'a'), b(62, 'b'), col(63, 'c');
+  const MetaData model = parse_models(
+      "tables:\n"
+      "  " +
+      a +
+      ":\n"
+      "    columns:\n"
+      "      id: {type: integer, primary_key: true}\n"
+      "      " +
+      col + ": {type: integer, references: " + b +
+      ".id, unique: true}\n"
+      "    checks: [{sql: \"" +
+      col +
+      " > 0\"}]\n"
+      "  " +
+      b +
+      ":\n"
+      "    columns:\n"
+      "      id: {type: integer, primary_key: true}\n"
+      "      \"é" +
+      std::string(40, 'x') + "\": {type: integer, references: " + a + ".id}\n");
+  testing::PgTestDatabase db(*testing::pg_server_url());
+  Engine engine(db.url());
+  Connection conn = engine.connect();
+  EXPECT_TRUE(testing::round_trips(conn, model));
+}
+
 // A reflected model is itself a valid model, and reflecting its copy gives it back.
 TEST(RoundTrip, ReflectedModelRecreatesItself) {
   Engine first_engine(Url::parse("sqlite://"));

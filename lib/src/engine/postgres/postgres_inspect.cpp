@@ -187,6 +187,16 @@ Column read_column(const Row& row, const Catalog& catalog) {
   return column;
 }
 
+// PostgreSQL's own name for an unnamed foreign key, or the one retort's DDL compiler gives a
+// foreign key it adds by ALTER TABLE (<table>_<cols>_fkey, which PostgreSQL cuts to 63 bytes).
+bool generated_fk_name(const Table& table, const std::vector<std::string>& columns,
+                       const std::string& name) {
+  if (is_default_name(name, table.name, name_addition(columns), "fkey")) return true;
+  std::string alter_name = table.name;
+  for (const std::string& column : columns) alter_name += "_" + column;
+  return name == clip_identifier(alter_name + "_fkey");
+}
+
 bool generated_check_name(const Table& table, const std::string& name) {
   if (is_default_name(name, table.name, "", "check")) return true;
   return std::any_of(table.columns.begin(), table.columns.end(), [&](const Column& column) {
@@ -220,7 +230,7 @@ void add_constraint(const Row& row, Table& table, const Catalog& catalog) {
     table.check_constraints.push_back({name, check_expression(text_or_empty(row[11]))});
   } else if (kind == "f") {
     ForeignKey fk;
-    fk.name = is_default_name(name, table.name, addition, "fkey") ? "" : name;
+    fk.name = generated_fk_name(table, columns, name) ? "" : name;
     fk.columns = std::move(columns);
     fk.ref_schema = catalog.model_schema(row.text(4));
     fk.ref_table = row.text(5);
@@ -299,6 +309,12 @@ std::vector<std::string> Catalog::column_list(std::int64_t table_oid,
 }
 
 }  // namespace
+
+std::string clip_identifier(std::string_view name) {
+  std::size_t n = std::min<std::size_t>(name.size(), 63);  // NAMEDATALEN - 1
+  while (n > 0 && n < name.size() && (static_cast<unsigned char>(name[n]) & 0xC0) == 0x80) --n;
+  return std::string(name.substr(0, n));
+}
 
 std::string default_object_name(std::string_view table, std::string_view addition,
                                 std::string_view label) {

@@ -30,6 +30,8 @@ class PostgresInspector final : public detail::Inspector {
 // first, never inside a UTF-8 character.
 std::string default_object_name(std::string_view table, std::string_view addition,
                                 std::string_view label);
+// `name` cut to PostgreSQL's 63-byte identifier limit, never inside a UTF-8 character.
+std::string clip_identifier(std::string_view name);
 // Column names joined with "_" as PostgreSQL does for a constraint's name (stopping once
 // the result reaches 64 bytes).
 std::string name_addition(const std::vector<std::string>& columns);

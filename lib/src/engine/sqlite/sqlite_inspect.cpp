@@ -19,8 +19,8 @@ namespace {
 constexpr std::string_view kSchemaQuery =
     "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type <> 'index'";
 
-// Ordinary tables with their WITHOUT ROWID and STRICT flags (virtual and shadow tables of
-// virtual tables are reported with another type or filtered by name).
+// Ordinary tables with their WITHOUT ROWID and STRICT flags (virtual tables and their shadow
+// tables have the types 'virtual' and 'shadow').
 constexpr std::string_view kTableListQuery =
     "SELECT name, wr, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'";
 
@@ -44,8 +44,8 @@ constexpr std::string_view kIndexesQuery =
 
 // One row per column pair; `to` is NULL when the clause names no columns (the parent's
 // primary key). Ids number the foreign keys of one table. Each pragma call in a join
-// prepares a statement, so only tables whose text mentions REFERENCES are asked. The pragmas return
-// their rows in key order, grouped by table, so no query sorts.
+// prepares a statement, so only tables whose text mentions REFERENCES are asked. The
+// pragmas return their rows in key order, grouped by table, so no query sorts.
 constexpr std::string_view kForeignKeysQuery =
     "SELECT s.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
     "FROM sqlite_schema AS s JOIN pragma_foreign_key_list(s.name) AS f "
