@@ -253,6 +253,9 @@ bool seek_body(Cursor& c) {
 }  // namespace
 
 const ParsedColumn* ParsedTable::find_column(std::string_view name) const {
+  for (const ParsedColumn& col : columns) {
+    if (col.name == name) return &col;  // the usual case, without case folding
+  }
   const std::string wanted = ascii_lower(name);
   for (const ParsedColumn& col : columns) {
     if (ascii_lower(col.name) == wanted) return &col;

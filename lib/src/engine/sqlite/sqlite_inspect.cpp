@@ -96,6 +96,7 @@ class Catalog {
 
 // The column's name as the table declares it, for names written in another case.
 std::string column_name(const Table& table, const std::string& name) {
+  if (table.find_column(name)) return name;
   const std::string wanted = detail::ascii_lower(name);
   for (const Column& column : table.columns) {
     if (detail::ascii_lower(column.name) == wanted) return column.name;
@@ -104,11 +105,16 @@ std::string column_name(const Table& table, const std::string& name) {
 }
 
 void read_columns(const Result& rows, Catalog& catalog) {
+  Value current_name;
+  TableState* state = nullptr;
   for (const Row row : rows) {
-    const std::string table_name = row.text(0);
     const std::int64_t pk = row.integer(5);
-    if (pk > 0) catalog.primary_keys[detail::ascii_lower(table_name)].push_back(row.text(1));
-    TableState* state = catalog.find(table_name);
+    if (pk > 0) catalog.primary_keys[detail::ascii_lower(row.text(0))].push_back(row.text(1));
+    // Rows come grouped by table: look the table up once per group.
+    if (row[0] != current_name) {
+      current_name = row[0];
+      state = catalog.find(row.text(0));
+    }
     const std::int64_t hidden = row.integer(6);
     if (!state || hidden == 1) continue;
     Column column;
