@@ -199,8 +199,12 @@ void report(const char* self, const char* label, const std::string& url, int n) 
 }
 
 void bench_sqlite(const char* self, int n, const MetaData& schema) {
+  // RETORT_BENCH_KEEP=DIR keeps the database as DIR/reflect_<N>.db, for profiling.
+  const char* keep = std::getenv("RETORT_BENCH_KEEP");
   const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("retort_bench_" + std::to_string(getpid()) + ".db");
+      keep && *keep ? std::filesystem::path(keep) / ("reflect_" + std::to_string(n) + ".db")
+                    : std::filesystem::temp_directory_path() /
+                          ("retort_bench_" + std::to_string(getpid()) + ".db");
   std::filesystem::remove(path);
   retort::Url url = retort::Url::parse("sqlite:///x.db");
   url.database = path.string();
@@ -210,7 +214,7 @@ void bench_sqlite(const char* self, int n, const MetaData& schema) {
     create_schema(conn, schema);
   }
   report(self, "sqlite", url.to_string(), n);
-  std::filesystem::remove(path);
+  if (!(keep && *keep)) std::filesystem::remove(path);
 }
 
 void bench_postgres(const char* self, int n, const MetaData& schema, const std::string& server) {
