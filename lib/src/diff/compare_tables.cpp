@@ -1,0 +1,119 @@
+// Comparators for one table present on both sides: one per kind of object it holds. Each
+// appends drops and creates to the DiffPlan's phases; drops carry the whole definition.
+#include "diff/diff_internal.hpp"
+
+namespace retort::detail {
+namespace {
+
+template <typename T>
+std::optional<Change<T>> change_of(const T& from, const T& to) {
+  if (from == to) return std::nullopt;
+  return Change<T>{from, to};
+}
+
+// What ALTER COLUMN can change in place (or the ops layer by a rebuild); a change of the
+// generated expression or the collation is a drop and an add instead.
+std::optional<ops::AlterColumn> alter_of(const TableRef& ref, const Column& from,
+                                         const Column& to) {
+  ops::AlterColumn op;
+  op.table = ref;
+  op.column = to.name;
+  op.type = change_of(from.type, to.type);
+  op.nullable = change_of(from.nullable, to.nullable);
+  op.server_default = change_of(from.server_default, to.server_default);
+  op.comment = change_of(from.comment, to.comment);
+  op.autoincrement = change_of(from.autoincrement, to.autoincrement);
+  op.identity = change_of(from.identity, to.identity);
+  if (!op.type && !op.nullable && !op.server_default && !op.comment && !op.autoincrement &&
+      !op.identity) {
+    return std::nullopt;
+  }
+  return op;
+}
+
+}  // namespace
+
+void compare_columns(const Table& from, const Table& to, DiffPlan& plan) {
+  const TableRef ref = table_ref(to);
+  // Dropped last column first, so that the reverse adds them back in their order.
+  for (auto it = from.columns.rbegin(); it != from.columns.rend(); ++it) {
+    const Column& current = *it;
+    const Column* target = to.find_column(current.name);
+    const bool replaced =
+        target && (target->computed != current.computed || target->collation != current.collation);
+    if (!target || replaced) plan.drop_columns.push_back(ops::DropColumn{ref, current, true});
+  }
+  for (const Column& target : to.columns) {
+    const Column* current = from.find_column(target.name);
+    if (!current || current->computed != target.computed ||
+        current->collation != target.collation) {
+      plan.alter_columns.push_back(ops::AddColumn{ref, target});
+    } else if (auto op = alter_of(ref, *current, target)) {
+      plan.alter_columns.push_back(std::move(*op));
+    }
+  }
+}
+
+void compare_primary_key(const Table& from, const Table& to, DiffPlan& plan) {
+  if (from.primary_key == to.primary_key) return;
+  const TableRef ref = table_ref(to);
+  if (from.primary_key) {
+    plan.drop_constraints.push_back(ops::DropPrimaryKey{ref, *from.primary_key, true});
+  }
+  if (to.primary_key)
+    plan.create_constraints.push_back(ops::CreatePrimaryKey{ref, *to.primary_key});
+}
+
+void compare_foreign_keys(const Table& from, const Table& to, DiffPlan& plan) {
+  std::vector<ForeignKey> removed, added;
+  match_by_value(from.foreign_keys, to.foreign_keys, removed, added);
+  const TableRef ref = table_ref(to);
+  for (const ForeignKey& fk : removed) {
+    plan.drop_foreign_keys.push_back(ops::DropConstraint{ref, fk.name, fk});
+  }
+  for (const ForeignKey& fk : added) {
+    plan.create_foreign_keys.push_back(ops::CreateForeignKey{ref, fk});
+  }
+}
+
+void compare_unique_constraints(const Table& from, const Table& to, DiffPlan& plan) {
+  std::vector<UniqueConstraint> removed, added;
+  match_by_value(from.unique_constraints, to.unique_constraints, removed, added);
+  const TableRef ref = table_ref(to);
+  for (const UniqueConstraint& uc : removed) {
+    plan.drop_constraints.push_back(ops::DropConstraint{ref, uc.name, uc});
+  }
+  for (const UniqueConstraint& uc : added) {
+    plan.create_constraints.push_back(ops::CreateUniqueConstraint{ref, uc});
+  }
+}
+
+void compare_check_constraints(const Table& from, const Table& to, DiffPlan& plan) {
+  std::vector<CheckConstraint> removed, added;
+  match_by_value(from.check_constraints, to.check_constraints, removed, added);
+  const TableRef ref = table_ref(to);
+  for (const CheckConstraint& ck : removed) {
+    plan.drop_constraints.push_back(ops::DropConstraint{ref, ck.name, ck});
+  }
+  for (const CheckConstraint& ck : added) {
+    plan.create_constraints.push_back(ops::CreateCheckConstraint{ref, ck});
+  }
+}
+
+void compare_indexes(const Table& from, const Table& to, DiffPlan& plan) {
+  std::vector<Index> removed, added;
+  match_by_value(from.indexes, to.indexes, removed, added);
+  const TableRef ref = table_ref(to);
+  for (const Index& index : removed) {
+    plan.drop_constraints.push_back(ops::DropIndex{ref, index, true});
+  }
+  for (const Index& index : added) plan.create_constraints.push_back(ops::CreateIndex{ref, index});
+}
+
+void compare_table_comment(const Table& from, const Table& to, DiffPlan& plan) {
+  if (from.comment == to.comment) return;
+  plan.alter_columns.push_back(
+      ops::SetTableComment{table_ref(to), Change<std::string>{from.comment, to.comment}});
+}
+
+}  // namespace retort::detail
