@@ -97,6 +97,27 @@ class Dialect {
                                                const std::vector<std::string>& columns) const = 0;
   virtual std::vector<std::string> alter_autoincrement_sql(const Table& table, const Column& column,
                                                            bool enable) const = 0;
+
+  // Migration runtime hooks (lib/src/runtime). The statement that opens a migration run's
+  // transaction and, where the database locks by transaction, takes its write lock at once
+  // (SQLite "BEGIN IMMEDIATE"; PostgreSQL "BEGIN").
+  virtual std::string begin_migration_sql() const = 0;
+  // True where the migration lock is the write lock of that transaction (SQLite): a run then
+  // stays inside one transaction and per-revision units are savepoints. False where a session
+  // lock is held across transactions (PostgreSQL advisory lock).
+  virtual bool migration_lock_is_transaction() const = 0;
+  // The statement making begin_migration_sql wait at most `timeout_ms` for the write lock
+  // (SQLite PRAGMA busy_timeout); empty where the lock is a session lock.
+  virtual std::string lock_wait_sql(int timeout_ms) const = 0;
+  // A query taking a session lock keyed by its one bound 64-bit integer parameter without
+  // waiting; it returns one row whose first column is 1 when the lock was taken, else 0.
+  // Empty where there is no session lock (SQLite).
+  virtual std::string try_session_lock_sql() const = 0;
+  // A query releasing that lock (same parameter); empty where there is none.
+  virtual std::string session_unlock_sql() const = 0;
+  // True when a DatabaseError with this code means a lock could not be had in time
+  // (SQLite SQLITE_BUSY and its extended codes; PostgreSQL 55P03 lock_not_available).
+  virtual bool is_lock_busy_code(std::string_view code) const = 0;
 };
 
 // The dialect named in a URL ("sqlite", "postgresql", "postgres"); throws UsageError

@@ -37,6 +37,16 @@ class PostgresDialect final : public Dialect {
   std::string foreign_keys_enforcement_sql(bool /*on*/) const override { return {}; }
   std::string foreign_keys_enforced_query_sql() const override { return {}; }
   std::string legacy_rename_sql(bool /*on*/) const override { return {}; }
+  std::string begin_migration_sql() const override { return "BEGIN"; }
+  bool migration_lock_is_transaction() const override { return false; }
+  std::string lock_wait_sql(int /*timeout_ms*/) const override { return {}; }
+  std::string try_session_lock_sql() const override {
+    return "SELECT CASE WHEN pg_try_advisory_lock($1::bigint) THEN 1 ELSE 0 END";
+  }
+  std::string session_unlock_sql() const override {
+    return "SELECT CASE WHEN pg_advisory_unlock($1::bigint) THEN 1 ELSE 0 END";
+  }
+  bool is_lock_busy_code(std::string_view code) const override { return code == "55P03"; }
   std::string implicit_constraint_name(const Table& table, ConstraintKind kind,
                                        const std::vector<std::string>& columns) const override;
   std::vector<std::string> alter_autoincrement_sql(const Table& table, const Column& column,

@@ -193,6 +193,16 @@ std::string SqliteDialect::triggers_query_sql(const Table& table) const {
   return b.take();
 }
 
+bool SqliteDialect::is_lock_busy_code(std::string_view code) const {
+  int value = 0;
+  for (char c : code) {
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+    if (value > 1000000) return false;
+  }
+  return !code.empty() && (value & 0xff) == 5;
+}
+
 std::string SqliteDialect::foreign_keys_enforcement_sql(bool on) const {
   return on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF";
 }

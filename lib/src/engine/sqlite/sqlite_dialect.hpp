@@ -49,6 +49,15 @@ class SqliteDialect final : public Dialect {
     return on ? "PRAGMA legacy_alter_table = ON" : "PRAGMA legacy_alter_table = OFF";
   }
   std::string foreign_keys_enforced_query_sql() const override { return "PRAGMA foreign_keys"; }
+  std::string begin_migration_sql() const override { return "BEGIN IMMEDIATE"; }
+  bool migration_lock_is_transaction() const override { return true; }
+  std::string lock_wait_sql(int timeout_ms) const override {
+    return "PRAGMA busy_timeout = " + std::to_string(timeout_ms < 0 ? 0 : timeout_ms);
+  }
+  std::string try_session_lock_sql() const override { return {}; }
+  std::string session_unlock_sql() const override { return {}; }
+  // SQLITE_BUSY (5) and its extended codes (261, 517, 773) share the low byte.
+  bool is_lock_busy_code(std::string_view code) const override;
   std::string implicit_constraint_name(const Table& /*table*/, ConstraintKind /*kind*/,
                                        const std::vector<std::string>& /*columns*/) const override {
     return {};

@@ -1,0 +1,147 @@
+// The version table (one row per current head) and the applied-revision log. All SQL is
+// built with SqlBuilder: names quoted, values bound.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "engine/sql_builder.hpp"
+#include "retort/inspect.hpp"
+#include "runtime/runtime_internal.hpp"
+
+namespace retort {
+
+std::string log_table_name(std::string_view version_table) {
+  return std::string(version_table) + "_log";
+}
+
+namespace detail {
+namespace {
+
+std::string direction_text(MigrationDirection direction) {
+  return direction == MigrationDirection::kUpgrade ? "upgrade" : "downgrade";
+}
+
+}  // namespace
+
+void ensure_runtime_tables(Connection& conn, const RuntimeOptions& options) {
+  SqlBuilder version(conn.dialect());
+  version.sql("CREATE TABLE IF NOT EXISTS ")
+      .ident(options.version_table)
+      .sql(" (version_num VARCHAR(32) NOT NULL, CONSTRAINT ")
+      .ident(options.version_table + "_pkc")
+      .sql(" PRIMARY KEY (version_num))");
+  conn.execute(version.str());
+  const std::string log = log_table_name(options.version_table);
+  SqlBuilder log_sql(conn.dialect());
+  log_sql.sql("CREATE TABLE IF NOT EXISTS ")
+      .ident(log)
+      .sql(
+          " (seq BIGINT NOT NULL, revision VARCHAR(32) NOT NULL, direction VARCHAR(9) NOT NULL, "
+          "checksum VARCHAR(64) NOT NULL, started_at VARCHAR(32) NOT NULL, "
+          "duration_ms BIGINT NOT NULL, CONSTRAINT ")
+      .ident(log + "_pkc")
+      .sql(" PRIMARY KEY (seq))");
+  conn.execute(log_sql.str());
+}
+
+bool version_table_exists(Connection& conn, const RuntimeOptions& options) {
+  InspectOptions inspect;
+  inspect.include = {options.version_table};
+  inspect.version_tables = {};
+  const MetaData found = reflect(conn, inspect);
+  return std::any_of(found.tables.begin(), found.tables.end(),
+                     [&](const Table& t) { return t.name == options.version_table; });
+}
+
+std::vector<std::string> read_heads(Connection& conn, const RuntimeOptions& options) {
+  SqlBuilder sql(conn.dialect());
+  sql.sql("SELECT version_num FROM ").ident(options.version_table);
+  std::vector<std::string> heads;
+  for (const Row& row : conn.query(sql.str())) heads.push_back(row.text(0));
+  std::sort(heads.begin(), heads.end());
+  return heads;
+}
+
+void update_heads(Connection& conn, const RuntimeOptions& options,
+                  const std::vector<std::string>& removed, const std::vector<std::string>& added) {
+  for (const std::string& id : removed) {
+    SqlBuilder sql(conn.dialect());
+    sql.sql("DELETE FROM ").ident(options.version_table).sql(" WHERE version_num = ").param(id);
+    conn.query(sql.str(), sql.params());
+  }
+  for (const std::string& id : added) {
+    SqlBuilder sql(conn.dialect());
+    sql.sql("INSERT INTO ").ident(options.version_table).sql(" (version_num) VALUES (").param(id);
+    sql.sql(")");
+    conn.query(sql.str(), sql.params());
+  }
+}
+
+void append_log(Connection& conn, const RuntimeOptions& options, const LogEntry& entry) {
+  const std::string log = log_table_name(options.version_table);
+  SqlBuilder next(conn.dialect());
+  next.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM ").ident(log);
+  const std::int64_t seq = conn.query(next.str()).cell(0, 0).integer();
+  SqlBuilder sql(conn.dialect());
+  sql.sql("INSERT INTO ")
+      .ident(log)
+      .sql(" (seq, revision, direction, checksum, started_at, duration_ms) VALUES (")
+      .param(static_cast<long long>(seq))
+      .sql(", ")
+      .param(entry.revision)
+      .sql(", ")
+      .param(direction_text(entry.direction))
+      .sql(", ")
+      .param(entry.checksum)
+      .sql(", ")
+      .param(entry.started_at)
+      .sql(", ")
+      .param(static_cast<long long>(entry.duration_ms))
+      .sql(")");
+  conn.query(sql.str(), sql.params());
+}
+
+std::string utc_now_text() {
+  using namespace std::chrono;
+  const auto now = system_clock::now();
+  const std::time_t seconds = system_clock::to_time_t(now);
+  const auto millis = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[64];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                static_cast<int>(millis));
+  return text;
+}
+
+}  // namespace detail
+
+std::vector<std::string> current_heads(Connection& conn, const RuntimeOptions& options) {
+  if (!detail::version_table_exists(conn, options)) return {};
+  return detail::read_heads(conn, options);
+}
+
+std::vector<LogEntry> read_log(Connection& conn, const RuntimeOptions& options) {
+  if (!detail::version_table_exists(conn, options)) return {};
+  SqlBuilder sql(conn.dialect());
+  sql.sql("SELECT seq, revision, direction, checksum, started_at, duration_ms FROM ")
+      .ident(log_table_name(options.version_table))
+      .sql(" ORDER BY seq");
+  std::vector<LogEntry> entries;
+  for (const Row& row : conn.query(sql.str())) {
+    LogEntry entry;
+    entry.seq = row.integer(0);
+    entry.revision = row.text(1);
+    entry.direction =
+        row.text(2) == "downgrade" ? MigrationDirection::kDowngrade : MigrationDirection::kUpgrade;
+    entry.checksum = row.text(3);
+    entry.started_at = row.text(4);
+    entry.duration_ms = row.integer(5);
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+}  // namespace retort
