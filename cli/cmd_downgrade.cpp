@@ -1,0 +1,26 @@
+// retort downgrade TARGET [--lock-timeout SECONDS]
+#include <CLI/CLI.hpp>
+
+#include <memory>
+
+#include "command.hpp"
+#include "exit_codes.hpp"
+#include "retort/command_runtime.hpp"
+#include "runtime_output.hpp"
+
+namespace retort::cli {
+
+CommandAction setup_downgrade(CLI::App& command, const GlobalOptions& globals) {
+  auto options = std::make_shared<MigrateCommandOptions>();
+  command.add_option("target", options->target, "Revision to downgrade to (e.g. -1, base, an id)")
+      ->type_name("TARGET")
+      ->required();
+  add_lock_timeout_option(command, options->lock_timeout_ms);
+  return [options, &globals] {
+    options->project = globals.project_options();
+    print_run(downgrade_command(*options), globals.json(), "downgrade");
+    return kExitOk;
+  };
+}
+
+}  // namespace retort::cli

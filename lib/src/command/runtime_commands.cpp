@@ -1,0 +1,108 @@
+// upgrade, downgrade, stamp, current, heads and history as library functions: the project's
+// config, script directory and database, handed to the runtime (lib/src/runtime).
+#include "retort/command_runtime.hpp"
+
+#include "retort/error.hpp"
+
+namespace retort {
+namespace {
+
+RuntimeOptions runtime_options(const ProjectContext& project, int lock_timeout_ms) {
+  RuntimeOptions options;
+  options.version_table = project.config.version_table;
+  options.transaction_per_migration = project.config.transaction_per_migration;
+  options.lock_timeout_ms = lock_timeout_ms;
+  options.logger = project.engine_options.logger;
+  return options;
+}
+
+ScriptDirectory load_scripts(const ProjectContext& project) {
+  return ScriptDirectory::load(project.config.script_path());
+}
+
+MigrateCommandResult describe_run(const RevisionGraph& graph, std::string url,
+                                  MigrationRunResult run) {
+  MigrateCommandResult result;
+  result.redacted_url = std::move(url);
+  for (const AppliedRevision& applied : run.applied) {
+    result.revisions.push_back(graph.entry(applied.revision, run.heads_after));
+  }
+  result.run = std::move(run);
+  return result;
+}
+
+MigrateCommandResult migrate(const MigrateCommandOptions& options, MigrationDirection direction) {
+  const ProjectContext project = ProjectContext::load(options.project);
+  const ScriptDirectory scripts = load_scripts(project);
+  Engine engine(Url::parse(project.database_url), project.engine_options);
+  Connection conn = engine.connect();
+  const RuntimeOptions runtime = runtime_options(project, options.lock_timeout_ms);
+  MigrationRunResult run;
+  if (direction == MigrationDirection::kUpgrade) {
+    run = upgrade(conn, scripts.graph(), options.target.empty() ? "head" : options.target, runtime);
+  } else {
+    if (options.target.empty())
+      throw UsageError("downgrade: a target is required (e.g. -1 or base)");
+    run = downgrade(conn, scripts.graph(), options.target, runtime);
+  }
+  return describe_run(scripts.graph(), conn.redacted_url(), std::move(run));
+}
+
+}  // namespace
+
+MigrateCommandResult upgrade_command(const MigrateCommandOptions& options) {
+  return migrate(options, MigrationDirection::kUpgrade);
+}
+
+MigrateCommandResult downgrade_command(const MigrateCommandOptions& options) {
+  return migrate(options, MigrationDirection::kDowngrade);
+}
+
+MigrateCommandResult stamp_command(const StampCommandOptions& options) {
+  if (options.targets.empty()) throw UsageError("stamp: at least one revision is required");
+  const ProjectContext project = ProjectContext::load(options.project);
+  const ScriptDirectory scripts = load_scripts(project);
+  Engine engine(Url::parse(project.database_url), project.engine_options);
+  Connection conn = engine.connect();
+  MigrationRunResult run = stamp(conn, scripts.graph(), options.targets,
+                                 runtime_options(project, options.lock_timeout_ms));
+  return describe_run(scripts.graph(), conn.redacted_url(), std::move(run));
+}
+
+CurrentCommandResult current_command(const CurrentCommandOptions& options) {
+  const ProjectContext project = ProjectContext::load(options.project);
+  LoadRevisionsOptions load;
+  load.checksums = false;
+  const ScriptDirectory scripts = ScriptDirectory::load(project.config.script_path(), load);
+  Engine engine(Url::parse(project.database_url), project.engine_options);
+  Connection conn = engine.connect();
+  CurrentCommandResult result;
+  result.redacted_url = conn.redacted_url();
+  const std::vector<std::string> heads = current_heads(conn, runtime_options(project, -1));
+  for (const std::string& id : heads) result.heads.push_back(scripts.graph().entry(id, heads));
+  return result;
+}
+
+GraphCommandResult heads_command(const HeadsCommandOptions& options) {
+  const ProjectContext project = ProjectContext::load(options.project);
+  LoadRevisionsOptions load;
+  load.checksums = false;
+  const ScriptDirectory scripts = ScriptDirectory::load(project.config.script_path(), load);
+  return {scripts.graph().head_entries()};
+}
+
+GraphCommandResult history_command(const HistoryCommandOptions& options) {
+  const ProjectContext project = ProjectContext::load(options.project);
+  LoadRevisionsOptions load;
+  load.checksums = false;
+  const ScriptDirectory scripts = ScriptDirectory::load(project.config.script_path(), load);
+  std::vector<std::string> heads;
+  if (options.indicate_current) {
+    Engine engine(Url::parse(project.database_url), project.engine_options);
+    Connection conn = engine.connect();
+    heads = current_heads(conn, runtime_options(project, -1));
+  }
+  return {scripts.graph().history(options.range, heads)};
+}
+
+}  // namespace retort
