@@ -243,6 +243,7 @@ std::vector<ConvergenceCase> convergence_cases() {
       if (!c.label.empty()) all.push_back(std::move(c));
     }
   }
+  for (ConvergenceCase& c : more_convergence_cases()) all.push_back(std::move(c));
   return all;
 }
 

@@ -24,5 +24,7 @@ struct ConvergenceCase {
 
 // Every case, for both dialects (filtered by `only`).
 std::vector<ConvergenceCase> convergence_cases();
+// The second half of them (convergence_cases_more.cpp), included by convergence_cases().
+std::vector<ConvergenceCase> more_convergence_cases();
 
 }  // namespace retort::testing

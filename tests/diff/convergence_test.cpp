@@ -29,8 +29,9 @@ CompareOptions compare_options(const ConvergenceCase& c) {
   return options;
 }
 
-// Runs one case; failures are reported through gtest with the case's label in scope.
-void run_case(const ConvergenceCase& c, TestDb& a, TestDb& b) {
+// Runs one case; failures are reported through gtest with the case's label in scope. Sets
+// `empty` when the diff had no operations (the database cannot hold the difference).
+void run_case(const ConvergenceCase& c, TestDb& a, TestDb& b, bool& empty) {
   a.fresh(kSchemas);
   b.fresh(kSchemas);
   Connection& ca = a.conn();
@@ -49,6 +50,7 @@ void run_case(const ConvergenceCase& c, TestDb& a, TestDb& b) {
   if (up.empty()) {
     // Only where the database cannot hold the difference (comments on SQLite).
     EXPECT_EQ(first_difference(original, desired), "");
+    empty = true;
     return;
   }
   SCOPED_TRACE("upgrade:\n" + describe_all(up));
@@ -71,12 +73,17 @@ void run_case(const ConvergenceCase& c, TestDb& a, TestDb& b) {
 
 int run_all(TestDb& a, TestDb& b, Only skip) {
   int count = 0;
+  int without_difference = 0;
   for (const ConvergenceCase& c : convergence_cases()) {
     if (c.only == skip) continue;
     SCOPED_TRACE("case: " + c.label);
-    run_case(c, a, b);
+    bool empty = false;
+    run_case(c, a, b, empty);
     ++count;
+    without_difference += empty ? 1 : 0;
   }
+  // Only comment cases may find nothing (SQLite has no comments).
+  EXPECT_LE(without_difference, 3);
   return count;
 }
 
