@@ -22,6 +22,20 @@ std::vector<Operation> DiffPlan::flatten() && {
 
 TableRef table_ref(const Table& table) { return TableRef{table.schema, table.name}; }
 
+namespace {
+std::string table_key(const Table& table) { return table.schema + '\0' + table.name; }
+}  // namespace
+
+TableIndex::TableIndex(const MetaData& model) {
+  tables_.reserve(model.tables.size());
+  for (const Table& table : model.tables) tables_.emplace(table_key(table), &table);
+}
+
+const Table* TableIndex::find(const Table& like) const {
+  const auto it = tables_.find(table_key(like));
+  return it == tables_.end() ? nullptr : it->second;
+}
+
 }  // namespace detail
 
 namespace {
@@ -73,9 +87,11 @@ std::vector<Operation> compare(const MetaData& from, const MetaData& to, const D
   detail::apply_rename_hints(old_side, new_side, options, plan);
   detail::compare_schemas(old_side, new_side, plan);
   detail::compare_enums(old_side, new_side, plan);
-  detail::compare_table_sets(old_side, new_side, plan);
+  const detail::TableIndex old_index(old_side);
+  const detail::TableIndex new_index(new_side);
+  detail::compare_table_sets(old_side, new_side, old_index, new_index, plan);
   for (const Table& target : new_side.tables) {
-    const Table* current = old_side.find_table(target.name, target.schema);
+    const Table* current = old_index.find(target);
     if (!current) continue;
     detail::compare_foreign_keys(*current, target, plan);
     detail::compare_indexes(*current, target, plan);

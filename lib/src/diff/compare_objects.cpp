@@ -102,10 +102,11 @@ void compare_enums(const MetaData& from, const MetaData& to, DiffPlan& plan) {
   }
 }
 
-void compare_table_sets(const MetaData& from, const MetaData& to, DiffPlan& plan) {
+void compare_table_sets(const MetaData& from, const MetaData& to, const TableIndex& from_index,
+                        const TableIndex& to_index, DiffPlan& plan) {
   std::vector<const Table*> gone;
   for (const Table& t : from.tables) {
-    if (!to.find_table(t.name, t.schema)) gone.push_back(&t);
+    if (!to_index.find(t)) gone.push_back(&t);
   }
   MetaData dropped = only_tables(gone);
   const TableOrder drop_order = sort_tables(dropped);
@@ -118,7 +119,7 @@ void compare_table_sets(const MetaData& from, const MetaData& to, DiffPlan& plan
 
   std::vector<const Table*> fresh;
   for (const Table& t : to.tables) {
-    if (!from.find_table(t.name, t.schema)) fresh.push_back(&t);
+    if (!from_index.find(t)) fresh.push_back(&t);
   }
   MetaData created = only_tables(fresh);
   const TableOrder create_order = sort_tables(created);

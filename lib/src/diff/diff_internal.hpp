@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "retort/diff.hpp"
@@ -35,12 +36,24 @@ struct DiffPlan {
 
 TableRef table_ref(const Table& table);
 
+// The tables of a model by schema and name, so that comparing thousands of tables stays
+// linear. Points into the model, which must outlive it and not change.
+class TableIndex {
+ public:
+  explicit TableIndex(const MetaData& model);
+  const Table* find(const Table& like) const;  // the table with like's schema and name
+
+ private:
+  std::unordered_map<std::string, const Table*> tables_;
+};
+
 // Schemas (where the dialect has them) and enum types.
 void compare_schemas(const MetaData& from, const MetaData& to, DiffPlan& plan);
 void compare_enums(const MetaData& from, const MetaData& to, DiffPlan& plan);
 
 // Tables present on one side only: created parents first, dropped children first.
-void compare_table_sets(const MetaData& from, const MetaData& to, DiffPlan& plan);
+void compare_table_sets(const MetaData& from, const MetaData& to, const TableIndex& from_index,
+                        const TableIndex& to_index, DiffPlan& plan);
 
 // One table present on both sides: columns, primary key, foreign keys, unique and check
 // constraints, indexes and comment.
