@@ -106,8 +106,8 @@ class Dialect {
   // stays inside one transaction and per-revision units are savepoints. False where a session
   // lock is held across transactions (PostgreSQL advisory lock).
   virtual bool migration_lock_is_transaction() const = 0;
-  // The statement making begin_migration_sql wait at most `timeout_ms` for the write lock
-  // (SQLite PRAGMA busy_timeout); empty where the lock is a session lock.
+  // The statement making begin_migration_sql wait at most `timeout_ms` for the write lock,
+  // forever when negative (SQLite PRAGMA busy_timeout); empty where the lock is a session lock.
   virtual std::string lock_wait_sql(int timeout_ms) const = 0;
   // A query taking a session lock keyed by its one bound 64-bit integer parameter without
   // waiting; it returns one row whose first column is 1 when the lock was taken, else 0.

@@ -27,7 +27,7 @@ std::string timeout_text(int timeout_ms) { return std::to_string(timeout_ms) + "
 SessionLock::SessionLock(Connection& conn, const RuntimeOptions& options) : conn_(&conn) {
   const Dialect& dialect = conn.dialect();
   const std::string wait_sql = dialect.lock_wait_sql(options.lock_timeout_ms);
-  if (!wait_sql.empty() && options.lock_timeout_ms >= 0) conn.execute(wait_sql);
+  if (!wait_sql.empty()) conn.execute(wait_sql);
   const std::string try_sql = dialect.try_session_lock_sql();
   if (try_sql.empty()) return;
   key_ = migration_lock_key(options.version_table);

@@ -52,7 +52,8 @@ class SqliteDialect final : public Dialect {
   std::string begin_migration_sql() const override { return "BEGIN IMMEDIATE"; }
   bool migration_lock_is_transaction() const override { return true; }
   std::string lock_wait_sql(int timeout_ms) const override {
-    return "PRAGMA busy_timeout = " + std::to_string(timeout_ms < 0 ? 0 : timeout_ms);
+    // Negative: wait (practically) forever.
+    return "PRAGMA busy_timeout = " + std::to_string(timeout_ms < 0 ? 2147483647 : timeout_ms);
   }
   std::string try_session_lock_sql() const override { return {}; }
   std::string session_unlock_sql() const override { return {}; }
