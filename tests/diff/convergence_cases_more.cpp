@@ -146,6 +146,11 @@ std::vector<ConvergenceCase> dependent_cases() {
          "sql: id > 0}\n"
          "    indexes:\n      - {name: ix_w, columns: [code, id]}\n"),
        kRows, kProbe},
+      {"referenced primary key renamed", t("", u(fk)),
+       "tables:\n  t:\n    columns:\n      id: integer\n      name: {type: varchar(30), nullable: "
+       "false}\n    primary_key: {name: pk_t, columns: [id]}\n" +
+           u(fk),
+       kBothRows, kBothProbe},
       {"drop primary key",
        "tables:\n  t:\n    columns:\n      id: {type: integer, primary_key: true}\n      name: "
        "text\n",

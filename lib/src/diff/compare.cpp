@@ -31,8 +31,10 @@ TableIndex::TableIndex(const MetaData& model) {
   for (const Table& table : model.tables) tables_.emplace(table_key(table), &table);
 }
 
-const Table* TableIndex::find(const Table& like) const {
-  const auto it = tables_.find(table_key(like));
+const Table* TableIndex::find(const Table& like) const { return find(like.schema, like.name); }
+
+const Table* TableIndex::find(const std::string& schema, const std::string& name) const {
+  const auto it = tables_.find(schema + '\0' + name);
   return it == tables_.end() ? nullptr : it->second;
 }
 
@@ -101,6 +103,7 @@ std::vector<Operation> compare(const MetaData& from, const MetaData& to, const D
     detail::compare_columns(*current, target, plan);
     detail::compare_table_comment(*current, target, plan);
   }
+  detail::reattach_foreign_keys(new_side, old_index, new_index, plan);
   return std::move(plan).flatten();
 }
 

@@ -1,5 +1,7 @@
 // Comparators for one table present on both sides: one per kind of object it holds. Each
 // appends drops and creates to the DiffPlan's phases; drops carry the whole definition.
+#include <algorithm>
+
 #include "diff/diff_internal.hpp"
 
 namespace retort::detail {
@@ -114,6 +116,28 @@ void compare_table_comment(const Table& from, const Table& to, DiffPlan& plan) {
   if (from.comment == to.comment) return;
   plan.alter_columns.push_back(
       ops::SetTableComment{table_ref(to), Change<std::string>{from.comment, to.comment}});
+}
+
+void reattach_foreign_keys(const MetaData& to, const TableIndex& from_index,
+                           const TableIndex& to_index, DiffPlan& plan) {
+  auto keys_change = [&](const std::string& schema, const std::string& name) {
+    const Table* before = from_index.find(schema, name);
+    const Table* after = to_index.find(schema, name);
+    return before && after &&
+           (before->primary_key != after->primary_key ||
+            before->unique_constraints != after->unique_constraints);
+  };
+  for (const Table& target : to.tables) {
+    const Table* current = from_index.find(target);
+    if (!current) continue;
+    for (const ForeignKey& fk : target.foreign_keys) {
+      const bool kept = std::find(current->foreign_keys.begin(), current->foreign_keys.end(), fk) !=
+                        current->foreign_keys.end();
+      if (!kept || !keys_change(fk.ref_schema, fk.ref_table)) continue;
+      plan.drop_foreign_keys.push_back(ops::DropConstraint{table_ref(target), fk.name, fk});
+      plan.create_foreign_keys.push_back(ops::CreateForeignKey{table_ref(target), fk});
+    }
+  }
 }
 
 }  // namespace retort::detail

@@ -42,6 +42,7 @@ class TableIndex {
  public:
   explicit TableIndex(const MetaData& model);
   const Table* find(const Table& like) const;  // the table with like's schema and name
+  const Table* find(const std::string& schema, const std::string& name) const;
 
  private:
   std::unordered_map<std::string, const Table*> tables_;
@@ -64,6 +65,11 @@ void compare_unique_constraints(const Table& from, const Table& to, DiffPlan& pl
 void compare_check_constraints(const Table& from, const Table& to, DiffPlan& plan);
 void compare_indexes(const Table& from, const Table& to, DiffPlan& plan);
 void compare_table_comment(const Table& from, const Table& to, DiffPlan& plan);
+// Foreign keys that stay but reference a table whose primary key or unique constraints change:
+// dropped before and created again after (PostgreSQL refuses to drop a key that a foreign key
+// depends on).
+void reattach_foreign_keys(const MetaData& to, const TableIndex& from_index,
+                           const TableIndex& to_index, DiffPlan& plan);
 
 // Renames from the hints, applied to `from` (renamed in place) and recorded in the plan.
 void apply_rename_hints(MetaData& from, const MetaData& to, const CompareOptions& options,
