@@ -131,6 +131,11 @@ TEST_P(RuntimeTest, ChangedFileOfAppliedRevisionStopsUpgrade) {
     EXPECT_NE(std::string(e.what()).find("changed after it was applied"), std::string::npos);
   }
   EXPECT_EQ(current_heads(conn), Heads{"rev0002"});
+  // Accepted after review, the edited file no longer stops an upgrade.
+  EXPECT_EQ(accept_checksums(conn, scripts().graph()), Heads{"rev0001"});
+  EXPECT_EQ(accept_checksums(conn, scripts().graph()), Heads{});
+  EXPECT_EQ(read_log(conn)[0].checksum, scripts().graph().get("rev0001").checksum);
+  upgrade(conn, scripts().graph(), "rev0003");
   // An edit to a revision not applied yet is fine.
   write_revision("0001_artist.yaml", kRevisionFiles[0][1]);
   write_revision("0003_track.yaml", std::string(kRevisionFiles[2][1]) + "# edited\n");

@@ -86,4 +86,10 @@ MigrationRunResult stamp(Connection& conn, const RevisionGraph& graph,
                          const std::vector<std::string>& targets,
                          const RuntimeOptions& options = {});
 
+// After review: re-records the checksum of every applied revision whose file changed since it
+// was applied (the newest upgrade row of its log), under the lock, so that upgrade runs again.
+// Returns the ids re-recorded, in topological order.
+std::vector<std::string> accept_checksums(Connection& conn, const RevisionGraph& graph,
+                                          const RuntimeOptions& options = {});
+
 }  // namespace retort

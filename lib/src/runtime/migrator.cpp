@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "engine/sql_builder.hpp"
 #include "retort/error.hpp"
 #include "retort/inspect.hpp"
 #include "retort/ops.hpp"
@@ -79,10 +80,12 @@ Plan make_plan(Connection& conn, const RevisionGraph& graph,
   return plan;
 }
 
-// Refuses to upgrade when the file of an applied revision changed since it was last applied.
-void verify_checksums(Connection& conn, const RevisionGraph& graph,
-                      const std::vector<std::string>& heads, const RuntimeOptions& options) {
-  if (heads.empty()) return;
+// The newest log row of each applied revision whose file changed since it was applied.
+std::vector<LogEntry> changed_revisions(Connection& conn, const RevisionGraph& graph,
+                                        const std::vector<std::string>& heads,
+                                        const RuntimeOptions& options) {
+  std::vector<LogEntry> changed;
+  if (heads.empty()) return changed;
   std::map<std::string, LogEntry> last;
   for (LogEntry& entry : read_log(conn, options)) last[entry.revision] = std::move(entry);
   std::vector<std::string> applied = graph.ancestors(heads);
@@ -92,11 +95,23 @@ void verify_checksums(Connection& conn, const RevisionGraph& graph,
     if (it == last.end() || it->second.direction != MigrationDirection::kUpgrade) continue;
     const Revision& revision = graph.get(id);
     if (revision.checksum.empty() || revision.checksum == it->second.checksum) continue;
-    throw InputError(SourceLocation{file_of(revision), 0, 0},
-                     "revision " + id + " was changed after it was applied on " +
-                         it->second.started_at + " (checksum " + it->second.checksum.substr(0, 12) +
-                         ", now " + revision.checksum.substr(0, 12) +
-                         "); restore the file, or review the change and re-stamp it");
+    changed.push_back(it->second);
+  }
+  return changed;
+}
+
+// Refuses to upgrade when the file of an applied revision changed since it was last applied.
+void verify_checksums(Connection& conn, const RevisionGraph& graph,
+                      const std::vector<std::string>& heads, const RuntimeOptions& options) {
+  for (const LogEntry& entry : changed_revisions(conn, graph, heads, options)) {
+    const std::string& id = entry.revision;
+    const Revision& revision = graph.get(id);
+    throw InputError(
+        SourceLocation{file_of(revision), 0, 0},
+        "revision " + id + " was changed after it was applied on " + entry.started_at +
+            " (checksum " + entry.checksum.substr(0, 12) + ", now " +
+            revision.checksum.substr(0, 12) +
+            "); restore the file, or review the change and accept it (accept_checksums)");
   }
 }
 
@@ -247,6 +262,29 @@ MigrationRunResult stamp(Connection& conn, const RevisionGraph& graph,
   std::sort(heads.begin(), heads.end());
   result.heads_after = heads;
   return result;
+}
+
+std::vector<std::string> accept_checksums(Connection& conn, const RevisionGraph& graph,
+                                          const RuntimeOptions& options) {
+  detail::SessionLock lock(conn, options);
+  RunTransaction tx(conn, options);
+  tx.begin();
+  detail::ensure_runtime_tables(conn, options);
+  std::vector<std::string> accepted;
+  for (const LogEntry& entry :
+       changed_revisions(conn, graph, detail::read_heads(conn, options), options)) {
+    SqlBuilder sql(conn.dialect());
+    sql.sql("UPDATE ")
+        .ident(log_table_name(options.version_table))
+        .sql(" SET checksum = ")
+        .param(graph.get(entry.revision).checksum)
+        .sql(" WHERE seq = ")
+        .param(static_cast<long long>(entry.seq));
+    conn.query(sql.str(), sql.params());
+    accepted.push_back(entry.revision);
+  }
+  tx.commit();
+  return accepted;
 }
 
 }  // namespace retort
