@@ -135,9 +135,7 @@ TEST_P(RuntimeTest, ChangedFileOfAppliedRevisionStopsUpgrade) {
   EXPECT_EQ(accept_checksums(conn, scripts().graph()), Heads{"rev0001"});
   EXPECT_EQ(accept_checksums(conn, scripts().graph()), Heads{});
   EXPECT_EQ(read_log(conn)[0].checksum, scripts().graph().get("rev0001").checksum);
-  upgrade(conn, scripts().graph(), "rev0003");
   // An edit to a revision not applied yet is fine.
-  write_revision("0001_artist.yaml", kRevisionFiles[0][1]);
   write_revision("0003_track.yaml", std::string(kRevisionFiles[2][1]) + "# edited\n");
   upgrade(conn, scripts().graph(), "head");
   EXPECT_EQ(current_heads(conn), Heads{"rev0004"});
