@@ -37,7 +37,7 @@ TEST(Cli, HelpListsEveryCommandOnceWithItsDescription) {
   TempDir dir;
   auto r = run_retort({"--help"}, dir.path());
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(listed_commands(r.out), (std::vector<std::string>{"init", "list-templates", "inspect"}))
+  EXPECT_EQ(listed_commands(r.out), (std::vector<std::string>{"init", "list-templates", "inspect", "diff", "upgrade", "downgrade", "current", "heads", "history", "stamp"}))
       << r.out;
   EXPECT_NE(r.out.find("Create a new project from a template"), std::string::npos);
   for (const char* option : {"--config", "--url", "--echo", "--format", "--quiet", "--verbose"}) {
@@ -50,7 +50,7 @@ TEST(Cli, NoArgumentsPrintsTheHelp) {
   auto r = run_retort({}, dir.path());
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(listed_commands(r.out),
-            (std::vector<std::string>{"init", "list-templates", "inspect"}));
+            (std::vector<std::string>{"init", "list-templates", "inspect", "diff", "upgrade", "downgrade", "current", "heads", "history", "stamp"}));
 }
 
 TEST(Cli, CommandHelpShowsItsOptions) {
