@@ -121,6 +121,16 @@ TEST_F(InspectCommand, TheConfigsVersionTableIsLeftOut) {
             (std::vector<std::string>{"album", "artist", "retort_version"}));
 }
 
+TEST_F(InspectCommand, TheRevisionLogTableIsLeftOutToo) {
+  {
+    Engine engine(Url::parse(url()));
+    Connection conn = engine.connect();
+    conn.execute("CREATE TABLE retort_version_log (seq INTEGER PRIMARY KEY, revision TEXT)");
+  }
+  EXPECT_EQ(table_names(inspect(options()).metadata),
+            (std::vector<std::string>{"album", "album_note", "artist"}));
+}
+
 TEST_F(InspectCommand, JsonHasEveryPartOfTheModel) {
   InspectCommandOptions opts = options();
   opts.format = InspectFormat::kJson;

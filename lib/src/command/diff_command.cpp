@@ -9,6 +9,7 @@
 #include "retort/error.hpp"
 #include "retort/inspect.hpp"
 #include "retort/models_file.hpp"
+#include "retort/runtime.hpp"
 
 namespace retort {
 namespace fs = std::filesystem;
@@ -56,7 +57,8 @@ Side load_side(const std::string& text, const DiffCommandOptions& options,
   inspect.schemas = options.schemas;
   inspect.include = options.include;
   inspect.exclude = options.exclude;
-  inspect.version_tables = {project.config.version_table};
+  inspect.version_tables = {project.config.version_table,
+                            log_table_name(project.config.version_table)};
   side.model = reflect(conn, inspect);
   return side;
 }
@@ -170,7 +172,8 @@ DiffCommandResult diff(const DiffCommandOptions& options) {
   compare_options.include = options.include;
   compare_options.exclude = options.exclude;
   compare_options.schemas = options.schemas;
-  compare_options.version_tables = {project.config.version_table};
+  compare_options.version_tables = {project.config.version_table,
+                                    log_table_name(project.config.version_table)};
   compare_options.from_is_model = from.is_file;
 
   DiffCommandResult result;

@@ -9,6 +9,7 @@
 #include "retort/ddl.hpp"
 #include "retort/error.hpp"
 #include "retort/models_file.hpp"
+#include "retort/runtime.hpp"
 
 namespace retort {
 namespace fs = std::filesystem;
@@ -114,7 +115,8 @@ InspectCommandResult inspect(const InspectCommandOptions& options) {
   inspect_options.schemas = options.schemas;
   inspect_options.include = options.include;
   inspect_options.exclude = options.exclude;
-  inspect_options.version_tables = {project.config.version_table};
+  inspect_options.version_tables = {project.config.version_table,
+                                    log_table_name(project.config.version_table)};
 
   InspectCommandResult result;
   result.redacted_url = url.redacted();
