@@ -66,50 +66,68 @@ void compare_primary_key(const Table& from, const Table& to, DiffPlan& plan) {
     plan.create_constraints.push_back(ops::CreatePrimaryKey{ref, *to.primary_key});
 }
 
+// Drops what only `from` has and creates what only `to` has (match_by_value), each drop
+// carrying its object so that the reverse restores it.
+template <typename Object, typename MakeDrop, typename MakeCreate>
+void compare_objects(const std::vector<Object>& from, const std::vector<Object>& to,
+                     std::vector<Operation>& drops, MakeDrop make_drop,
+                     std::vector<Operation>& creates, MakeCreate make_create) {
+  std::vector<Object> removed, added;
+  match_by_value(from, to, removed, added);
+  for (const Object& object : removed) drops.push_back(make_drop(object));
+  for (const Object& object : added) creates.push_back(make_create(object));
+}
+
 void compare_foreign_keys(const Table& from, const Table& to, DiffPlan& plan) {
-  std::vector<ForeignKey> removed, added;
-  match_by_value(from.foreign_keys, to.foreign_keys, removed, added);
   const TableRef ref = table_ref(to);
-  for (const ForeignKey& fk : removed) {
-    plan.drop_foreign_keys.push_back(ops::DropConstraint{ref, fk.name, fk});
-  }
-  for (const ForeignKey& fk : added) {
-    plan.create_foreign_keys.push_back(ops::CreateForeignKey{ref, fk});
-  }
+  compare_objects(
+      from.foreign_keys, to.foreign_keys, plan.drop_foreign_keys,
+      [&](const ForeignKey& fk) {
+        return ops::DropConstraint{ref, fk.name, fk};
+      },
+      plan.create_foreign_keys,
+      [&](const ForeignKey& fk) {
+        return ops::CreateForeignKey{ref, fk};
+      });
 }
 
 void compare_unique_constraints(const Table& from, const Table& to, DiffPlan& plan) {
-  std::vector<UniqueConstraint> removed, added;
-  match_by_value(from.unique_constraints, to.unique_constraints, removed, added);
   const TableRef ref = table_ref(to);
-  for (const UniqueConstraint& uc : removed) {
-    plan.drop_constraints.push_back(ops::DropConstraint{ref, uc.name, uc});
-  }
-  for (const UniqueConstraint& uc : added) {
-    plan.create_constraints.push_back(ops::CreateUniqueConstraint{ref, uc});
-  }
+  compare_objects(
+      from.unique_constraints, to.unique_constraints, plan.drop_constraints,
+      [&](const UniqueConstraint& uc) {
+        return ops::DropConstraint{ref, uc.name, uc};
+      },
+      plan.create_constraints,
+      [&](const UniqueConstraint& uc) {
+        return ops::CreateUniqueConstraint{ref, uc};
+      });
 }
 
 void compare_check_constraints(const Table& from, const Table& to, DiffPlan& plan) {
-  std::vector<CheckConstraint> removed, added;
-  match_by_value(from.check_constraints, to.check_constraints, removed, added);
   const TableRef ref = table_ref(to);
-  for (const CheckConstraint& ck : removed) {
-    plan.drop_constraints.push_back(ops::DropConstraint{ref, ck.name, ck});
-  }
-  for (const CheckConstraint& ck : added) {
-    plan.create_constraints.push_back(ops::CreateCheckConstraint{ref, ck});
-  }
+  compare_objects(
+      from.check_constraints, to.check_constraints, plan.drop_constraints,
+      [&](const CheckConstraint& ck) {
+        return ops::DropConstraint{ref, ck.name, ck};
+      },
+      plan.create_constraints,
+      [&](const CheckConstraint& ck) {
+        return ops::CreateCheckConstraint{ref, ck};
+      });
 }
 
 void compare_indexes(const Table& from, const Table& to, DiffPlan& plan) {
-  std::vector<Index> removed, added;
-  match_by_value(from.indexes, to.indexes, removed, added);
   const TableRef ref = table_ref(to);
-  for (const Index& index : removed) {
-    plan.drop_constraints.push_back(ops::DropIndex{ref, index, true});
-  }
-  for (const Index& index : added) plan.create_constraints.push_back(ops::CreateIndex{ref, index});
+  compare_objects(
+      from.indexes, to.indexes, plan.drop_constraints,
+      [&](const Index& index) {
+        return ops::DropIndex{ref, index, true};
+      },
+      plan.create_constraints,
+      [&](const Index& index) {
+        return ops::CreateIndex{ref, index};
+      });
 }
 
 void compare_table_comment(const Table& from, const Table& to, DiffPlan& plan) {
