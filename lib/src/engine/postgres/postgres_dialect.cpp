@@ -8,22 +8,6 @@ namespace retort::postgres {
 
 namespace {
 
-std::string with_length(std::string_view base, const std::optional<int>& length) {
-  std::string out(base);
-  if (length) out += "(" + std::to_string(*length) + ")";
-  return out;
-}
-
-std::string numeric_sql(const Type& type) {
-  std::string out = "numeric";
-  if (type.precision) {
-    out += "(" + std::to_string(*type.precision);
-    if (type.scale) out += "," + std::to_string(*type.scale);
-    out += ")";
-  }
-  return out;
-}
-
 std::string serial_sql(TypeKind kind) {
   switch (kind) {
     case TypeKind::kSmallInt:
@@ -45,50 +29,20 @@ std::string enum_sql(const Type& type, const MetaData& metadata) {
   return b.take();
 }
 
+// The models file's canonical spelling is PostgreSQL's own for every kind but these.
 std::string type_sql(const Type& type, const MetaData& metadata) {
   switch (type.kind) {
-    case TypeKind::kInteger:
-      return "integer";
-    case TypeKind::kSmallInt:
-      return "smallint";
-    case TypeKind::kBigInt:
-      return "bigint";
-    case TypeKind::kBoolean:
-      return "boolean";
-    case TypeKind::kVarchar:
-      return with_length("varchar", type.length);
-    case TypeKind::kChar:
-      return with_length("char", type.length);
-    case TypeKind::kText:
-      return "text";
-    case TypeKind::kNumeric:
-      return numeric_sql(type);
-    case TypeKind::kReal:
-      return "real";
     case TypeKind::kDouble:
       return "double precision";
-    case TypeKind::kDate:
-      return "date";
-    case TypeKind::kTime:
-      return "time";
-    case TypeKind::kTimestamp:
-      return "timestamp";
-    case TypeKind::kTimestampTz:
-      return "timestamptz";
-    case TypeKind::kUuid:
-      return "uuid";
-    case TypeKind::kJson:
-      return "json";
-    case TypeKind::kJsonb:
-      return "jsonb";
     case TypeKind::kBinary:
       return "bytea";
     case TypeKind::kEnum:
       return enum_sql(type, metadata);
     case TypeKind::kRaw:
       return type.name.empty() ? type.spelling : type.name;
+    default:
+      return type.to_string();
   }
-  return "text";
 }
 
 void check_column(const detail::SupportError& err, const Table& table, const Column& column) {

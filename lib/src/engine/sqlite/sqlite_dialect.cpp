@@ -11,22 +11,6 @@ namespace retort::sqlite {
 
 namespace {
 
-std::string with_length(std::string_view base, const std::optional<int>& length) {
-  std::string out(base);
-  if (length) out += "(" + std::to_string(*length) + ")";
-  return out;
-}
-
-std::string numeric_sql(const Type& type) {
-  std::string out = "NUMERIC";
-  if (type.precision) {
-    out += "(" + std::to_string(*type.precision);
-    if (type.scale) out += "," + std::to_string(*type.scale);
-    out += ")";
-  }
-  return out;
-}
-
 // The only column types a STRICT table accepts: INTEGER, REAL, TEXT, BLOB, ANY.
 std::string strict_type_sql(const Type& type) {
   switch (type.kind) {
@@ -48,50 +32,24 @@ std::string strict_type_sql(const Type& type) {
   }
 }
 
+// The models file's canonical spelling in upper case (INTEGER, VARCHAR(30), NUMERIC(10,2),
+// TIMESTAMPTZ, ...), whose SQLite affinity is right and which reflection parses back, except
+// for binary and enum columns.
 std::string type_sql(const Type& type) {
   switch (type.kind) {
-    case TypeKind::kInteger:
-      return "INTEGER";
-    case TypeKind::kSmallInt:
-      return "SMALLINT";
-    case TypeKind::kBigInt:
-      return "BIGINT";
-    case TypeKind::kBoolean:
-      return "BOOLEAN";
-    case TypeKind::kVarchar:
-      return with_length("VARCHAR", type.length);
-    case TypeKind::kChar:
-      return with_length("CHAR", type.length);
-    case TypeKind::kText:
-      return "TEXT";
-    case TypeKind::kNumeric:
-      return numeric_sql(type);
-    case TypeKind::kReal:
-      return "REAL";
-    case TypeKind::kDouble:
-      return "DOUBLE";
-    case TypeKind::kDate:
-      return "DATE";
-    case TypeKind::kTime:
-      return "TIME";
-    case TypeKind::kTimestamp:
-      return "TIMESTAMP";
-    case TypeKind::kTimestampTz:
-      return "TIMESTAMPTZ";
-    case TypeKind::kUuid:
-      return "UUID";
-    case TypeKind::kJson:
-      return "JSON";
-    case TypeKind::kJsonb:
-      return "JSONB";
     case TypeKind::kBinary:
       return "BLOB";
     case TypeKind::kEnum:
-      return "TEXT";
+      return "TEXT";  // plus an inline CHECK of the values, written by the DDL compiler
     case TypeKind::kRaw:
       return type.name.empty() ? type.spelling : type.name;
+    default: {
+      std::string out = type.to_string();
+      std::transform(out.begin(), out.end(), out.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+      return out;
+    }
   }
-  return "TEXT";
 }
 
 bool is_main(std::string_view schema) { return schema.empty() || schema == "main"; }
