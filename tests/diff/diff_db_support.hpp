@@ -94,19 +94,7 @@ inline void load_side(Connection& conn, const std::string& text) {
 // Compiles `ops` against `state` and runs them in one transaction, with foreign-key
 // enforcement off around it when they rebuild a table (as the runtime does).
 inline void apply_ops(Connection& conn, const std::vector<Operation>& ops, MetaData state) {
-  const Dialect& dialect = conn.dialect();
-  const std::vector<SqlStep> steps = compile_steps(ops, dialect, state);
-  const bool fk_off = needs_foreign_keys_off(steps);
-  if (fk_off) conn.execute(dialect.foreign_keys_enforcement_sql(false));
-  try {
-    Transaction tx(conn);
-    run_steps(conn, steps);
-    tx.commit();
-  } catch (...) {
-    if (fk_off) conn.execute(dialect.foreign_keys_enforcement_sql(true));
-    throw;
-  }
-  if (fk_off) conn.execute(dialect.foreign_keys_enforcement_sql(true));
+  run_steps_in_transaction(conn, compile_steps(ops, conn.dialect(), state));
 }
 
 inline std::string describe_all(const std::vector<Operation>& ops) {

@@ -45,19 +45,7 @@ inline void create_sample(Connection& conn) {
 // Compiles `op` against `state` and runs it in one transaction, with foreign-key enforcement
 // off around it when the steps rebuild a table.
 inline void run_operation(Connection& conn, const Operation& op, const MetaData& state) {
-  const Dialect& dialect = conn.dialect();
-  const std::vector<SqlStep> steps = compile_steps(op, dialect, state);
-  const bool fk_off = needs_foreign_keys_off(steps);
-  if (fk_off) conn.execute(dialect.foreign_keys_enforcement_sql(false));
-  try {
-    Transaction tx(conn);
-    run_steps(conn, steps);
-    tx.commit();
-  } catch (...) {
-    if (fk_off) conn.execute(dialect.foreign_keys_enforcement_sql(true));
-    throw;
-  }
-  if (fk_off) conn.execute(dialect.foreign_keys_enforcement_sql(true));
+  run_steps_in_transaction(conn, compile_steps(op, conn.dialect(), state));
 }
 
 inline std::string reflected(Connection& conn) { return dump_models(reflect(conn)); }

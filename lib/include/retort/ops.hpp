@@ -304,6 +304,10 @@ bool needs_foreign_keys_off(const std::vector<SqlStep>& steps);
 // anything: the caller turns enforcement off first (Dialect::foreign_keys_enforcement_sql,
 // outside the transaction) when needs_foreign_keys_off(steps), and back on afterwards.
 void run_steps(Connection& conn, const std::vector<SqlStep>& steps);
+// run_steps() in a transaction of its own, with foreign-key enforcement turned off before it
+// and back on after it (also on failure) when needs_foreign_keys_off(steps). `conn` must not
+// be inside a transaction.
+void run_steps_in_transaction(Connection& conn, const std::vector<SqlStep>& steps);
 
 // Splits SQL text into statements at top-level ';', respecting quotes, comments,
 // PostgreSQL dollar quoting and CREATE TRIGGER ... BEGIN ... END bodies. Statements are

@@ -1,4 +1,6 @@
 // run_steps(): executing compiled steps on a connection, with the contracts of each step kind.
+#include <optional>
+
 #include "retort/engine.hpp"
 #include "retort/error.hpp"
 #include "retort/ops.hpp"
@@ -61,6 +63,38 @@ void run_steps(Connection& conn, const std::vector<SqlStep>& steps) {
         break;
     }
   }
+}
+
+namespace {
+
+// Restores foreign-key enforcement when the run ends, however it ends.
+class ForeignKeysOff {
+ public:
+  explicit ForeignKeysOff(Connection& conn) : conn_(conn) {
+    conn_.execute(conn_.dialect().foreign_keys_enforcement_sql(false));
+  }
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+  ~ForeignKeysOff() {
+    try {
+      conn_.execute(conn_.dialect().foreign_keys_enforcement_sql(true));
+    } catch (const Error&) {
+      // The connection is broken; the pool will not lend it again.
+    }
+  }
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace
+
+void run_steps_in_transaction(Connection& conn, const std::vector<SqlStep>& steps) {
+  std::optional<ForeignKeysOff> foreign_keys_off;
+  if (needs_foreign_keys_off(steps)) foreign_keys_off.emplace(conn);
+  Transaction tx(conn);
+  run_steps(conn, steps);
+  tx.commit();
 }
 
 }  // namespace retort
