@@ -35,10 +35,7 @@ class RuntimeCli : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     if (GetParam() == "postgresql") {
-      if (!testing::pg_server_url()) {
-        if (testing::pg_required()) FAIL() << "RETORT_TEST_PG_URL is not set";
-        GTEST_SKIP() << "RETORT_TEST_PG_URL is not set";
-      }
+      RETORT_REQUIRE_PG();
       pg_ = std::make_unique<testing::PgTestDatabase>(*testing::pg_server_url());
       url_ = pg_->url().to_string();
     } else {

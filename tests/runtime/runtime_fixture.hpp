@@ -76,10 +76,7 @@ class RuntimeTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     if (GetParam() == "postgresql") {
-      if (!pg_server_url()) {
-        if (pg_required()) FAIL() << "RETORT_TEST_PG_URL is not set";
-        GTEST_SKIP() << "RETORT_TEST_PG_URL is not set";
-      }
+      RETORT_REQUIRE_PG();
       pg_ = std::make_unique<PgTestDatabase>(*pg_server_url());
       engine_.emplace(pg_->url());
     } else {
