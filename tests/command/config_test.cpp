@@ -48,6 +48,11 @@ TEST(LoadConfig, EmptyFileGivesDefaults) {
   EXPECT_FALSE(config.transaction_per_migration);
   EXPECT_EQ(config.models_path(), dir / "models/schema.yaml");
   EXPECT_EQ(config.script_path(), dir / "migrations");
+  EXPECT_EQ(config.file_template, "{rev}_{slug}");
+  EXPECT_EQ(config.seeds_path(), dir / "seeds/seed.yaml");
+  EXPECT_TRUE(config.schemas.empty());
+  EXPECT_TRUE(config.include.empty());
+  EXPECT_TRUE(config.exclude.empty());
 }
 
 TEST(LoadConfig, ReadsEveryKey) {
@@ -57,8 +62,18 @@ TEST(LoadConfig, ReadsEveryKey) {
              "models: schema/models.yaml\n"
              "script_location: db/migrations\n"
              "version_table: schema_version\n"
-             "transaction_per_migration: true\n");
+             "transaction_per_migration: true\n"
+             "file_template: \"{year}{month}{day}_{rev}_{slug}\"\n"
+             "seeds: db/seed.yaml\n"
+             "schemas: [public, audit]\n"
+             "include: app_*\n"
+             "exclude:\n  - tmp_*\n  - '*_backup'\n");
   Config config = load_config(dir / "retort.yaml", no_env());
+  EXPECT_EQ(config.file_template, "{year}{month}{day}_{rev}_{slug}");
+  EXPECT_EQ(config.seeds_path(), dir / "db/seed.yaml");
+  EXPECT_EQ(config.schemas, (std::vector<std::string>{"public", "audit"}));
+  EXPECT_EQ(config.include, (std::vector<std::string>{"app_*"}));
+  EXPECT_EQ(config.exclude, (std::vector<std::string>{"tmp_*", "*_backup"}));
   EXPECT_EQ(config.database_url, "postgresql://app@127.0.0.1/app");
   EXPECT_EQ(config.models, "schema/models.yaml");
   EXPECT_EQ(config.script_location, "db/migrations");
@@ -120,8 +135,10 @@ TEST(LoadConfig, UnknownKeySuggestsTheNearestAndNamesLineAndColumn) {
 TEST(LoadConfig, UnknownKeyWithoutNearMatchListsTheKnownKeys) {
   TempDir dir;
   std::string message = load_error(dir, "color: blue\n");
-  EXPECT_NE(message.find(":1:1: unknown key \"color\" (known keys: database_url, models, "
-                         "script_location, version_table, transaction_per_migration)"),
+  EXPECT_NE(message.find(
+                ":1:1: unknown key \"color\" (known keys: database_url, models, "
+                "script_location, version_table, transaction_per_migration, file_template, seeds, "
+                "schemas, include, exclude)"),
             std::string::npos)
       << message;
 }
@@ -141,6 +158,11 @@ TEST(LoadConfig, WrongTypesAreErrors) {
             std::string::npos);
   EXPECT_NE(load_error(dir, "transaction_per_migration: maybe\n")
                 .find(":1:28: transaction_per_migration: expected true or false, found \"maybe\""),
+            std::string::npos);
+  EXPECT_NE(load_error(dir, "include:\n  a: 1\n")
+                .find(":2:3: include: expected a list of strings, found a mapping"),
+            std::string::npos);
+  EXPECT_NE(load_error(dir, "exclude: [a, '']\n").find(":1:14: exclude: must not be empty"),
             std::string::npos);
 }
 

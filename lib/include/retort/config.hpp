@@ -5,6 +5,11 @@
 //   script_location: migrations
 //   version_table: retort_version
 //   transaction_per_migration: false
+//   file_template: "{rev}_{slug}"      # revision file names, ".yaml" appended
+//   seeds: seeds/seed.yaml
+//   schemas: [public, audit]          # PostgreSQL schemas autogenerate/check compare
+//   include: ["app_*"]                # table globs compared (none: every table)
+//   exclude: ["tmp_*", "*_backup"]
 //
 // Every key is optional; an empty file means all defaults. An unknown key is an error.
 #pragma once
@@ -14,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace retort {
 
@@ -26,10 +32,23 @@ struct Config {
   std::string version_table = "retort_version";
   // Run each revision in its own transaction instead of one transaction for the whole run.
   bool transaction_per_migration = false;
+  // The name of a new revision file, without ".yaml": {rev} (the revision id), {slug} (the
+  // message in lower_snake_case, cut to 40 characters), {year} {month} {day} {hour}
+  // {minute} {second} (UTC, zero-padded).
+  std::string file_template = "{rev}_{slug}";
+  // The seed configuration `retort seed` reads.
+  std::filesystem::path seeds = "seeds/seed.yaml";
+  // What autogenerate, check and diff compare (CompareOptions / InspectOptions): PostgreSQL
+  // schemas (empty: the current one) and table-name globs. The command line's --schema,
+  // --include and --exclude add to these.
+  std::vector<std::string> schemas;
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
 
   // `models` and `script_location` resolved against `root` (unchanged when absolute).
   std::filesystem::path models_path() const;
   std::filesystem::path script_path() const;
+  std::filesystem::path seeds_path() const;
 };
 
 // The name find_config looks for.

@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 
 fs::path Config::models_path() const { return root / models; }
 fs::path Config::script_path() const { return root / script_location; }
+fs::path Config::seeds_path() const { return root / seeds; }
 
 namespace {
 
@@ -63,6 +64,18 @@ class ConfigReader {
     return value;
   }
 
+  // A list of non-empty strings; a single scalar is a list of one.
+  std::vector<std::string> text_list(const std::string& key, const YAML::Node& node) const {
+    if (node.IsScalar()) return {non_empty_text(key, node)};
+    if (!node.IsSequence()) {
+      throw InputError(where(node.Mark()),
+                       key + ": expected a list of strings, found " + describe(node));
+    }
+    std::vector<std::string> values;
+    for (const YAML::Node& item : node) values.push_back(non_empty_text(key, item));
+    return values;
+  }
+
   bool boolean(const std::string& key, const YAML::Node& node) const {
     std::string value = text(key, node);
     bool result = false;
@@ -97,6 +110,16 @@ const Field kFields[] = {
      [](const ConfigReader& r, const std::string& k, const YAML::Node& n, Config& c) {
        c.transaction_per_migration = r.boolean(k, n);
      }},
+    {"file_template", [](const ConfigReader& r, const std::string& k, const YAML::Node& n,
+                         Config& c) { c.file_template = r.non_empty_text(k, n); }},
+    {"seeds", [](const ConfigReader& r, const std::string& k, const YAML::Node& n,
+                 Config& c) { c.seeds = r.non_empty_text(k, n); }},
+    {"schemas", [](const ConfigReader& r, const std::string& k, const YAML::Node& n,
+                   Config& c) { c.schemas = r.text_list(k, n); }},
+    {"include", [](const ConfigReader& r, const std::string& k, const YAML::Node& n,
+                   Config& c) { c.include = r.text_list(k, n); }},
+    {"exclude", [](const ConfigReader& r, const std::string& k, const YAML::Node& n,
+                   Config& c) { c.exclude = r.text_list(k, n); }},
 };
 
 const Field* find_field(const std::string& key) {
