@@ -17,8 +17,8 @@ std::string slurp_fd(int fd) {
 }
 }  // namespace
 
-RunResult run_retort(const std::vector<std::string>& args, const fs::path& cwd,
-                     const std::map<std::string, std::string>& env) {
+RunResult run_process(const std::vector<std::string>& argv_in, const fs::path& cwd,
+                      const std::map<std::string, std::string>& env) {
   // stdout and stderr go to temporary files so that large outputs cannot dead-lock a pipe.
   TempDir io;
   fs::path out_path = io / "out", err_path = io / "err";
@@ -39,13 +39,11 @@ RunResult run_retort(const std::vector<std::string>& args, const fs::path& cwd,
         setenv(key.c_str(), value.c_str(), 1);
       }
     }
+    std::vector<std::string> copies = argv_in;
     std::vector<char*> argv;
-    std::string binary = RETORT_BINARY;
-    argv.push_back(binary.data());
-    std::vector<std::string> copies = args;
     for (auto& a : copies) argv.push_back(a.data());
     argv.push_back(nullptr);
-    execv(binary.c_str(), argv.data());
+    execvp(argv[0], argv.data());
     _exit(127);
   }
   int status = 0;
@@ -59,6 +57,13 @@ RunResult run_retort(const std::vector<std::string>& args, const fs::path& cwd,
   result.err = slurp_fd(fd);
   close(fd);
   return result;
+}
+
+RunResult run_retort(const std::vector<std::string>& args, const fs::path& cwd,
+                     const std::map<std::string, std::string>& env) {
+  std::vector<std::string> argv{RETORT_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv, cwd, env);
 }
 
 }  // namespace retort::testing

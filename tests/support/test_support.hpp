@@ -68,6 +68,11 @@ struct RunResult {
   std::string err;
 };
 
+// Runs argv[0] (searched in PATH) with stdin from /dev/null in `cwd`, with `env` added to
+// (or, with an empty value, removed from) the environment.
+RunResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
+                      const std::map<std::string, std::string>& env = {});
+
 // Runs the built retort binary with `args` in `cwd`, with stdin from /dev/null and `env`
 // added to (or, with an empty value, removed from) the environment.
 RunResult run_retort(const std::vector<std::string>& args, const std::filesystem::path& cwd,
