@@ -97,6 +97,7 @@ class Connection {
  private:
   friend class Statement;
   friend class Transaction;
+  friend class Session;  // reaches the driver's bulk-load path (ConnectionImpl::copy_in)
   detail::ConnectionImpl& impl() const;
   void release() noexcept;
 

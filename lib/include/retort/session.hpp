@@ -1,22 +1,33 @@
-// Session: a unit of work that collects row inserts for tables of a model and writes them
-// in batches inside one transaction (SQLAlchemy's Session, for inserts).
+// Session: a unit of work that writes row inserts for tables of a model in batches inside
+// one transaction (SQLAlchemy's Session, for inserts), through the fastest path the
+// database offers: PostgreSQL COPY ... FROM STDIN, SQLite prepared multi-row INSERTs.
 //
 //   retort::Session session(conn, metadata);
 //   session.add("artist", {"id", "name"}, {1, "Nina Simone"});
-//   session.commit();  // flushes what is pending, then commits
+//   auto tracks = session.inserter("track", {"id", "title", "artist_id"});
+//   for (...) tracks.add({id, title, 1});   // the fast path: no per-row lookups
+//   session.commit();  // writes what is held, then commits
 //
-// Rows are written in the order they were added, which keeps parents before children when
-// the caller adds them so. A Session destroyed without commit() rolls everything back.
-// Consecutive rows for the same table and column list become multi-row INSERTs of up to
-// batch_size rows (fewer when the dialect's bind-parameter limit requires it). The session's
-// transaction begins at the first flush, as a savepoint when the caller has one open. The
-// Session must not outlive its Connection, nor the MetaData.
+// Rows reach the database in the order they were added, which keeps parents before
+// children when the caller adds them so. The session holds the rows of one table and column
+// list at a time and writes them when batch_size rows are held, when a row for another table
+// or column list is added, and at flush(). The session's transaction begins at the first
+// write, as a savepoint when the caller has one open; a Session destroyed without commit()
+// rolls everything back. The Session must not outlive its Connection, nor the MetaData.
+//
+// PostgreSQL: a table's rows stream through one COPY that stays open across automatic
+// writes until flush(), commit(), or a row for another table ends it. While it is open the
+// connection is busy: call flush() before using the Connection directly. Errors of the
+// server (a unique violation in the middle of a COPY) surface at the write or at the flush
+// that ends the COPY, as DatabaseError naming the table; the transaction must then be
+// rolled back (rollback(), or destroying the Session).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <map>
+#include <initializer_list>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,66 +38,77 @@
 namespace retort {
 
 struct SessionOptions {
-  // Rows held before add() flushes automatically, and the most rows per INSERT statement
-  // (further capped by the dialect's bind-parameter limit).
+  // Rows held before add() writes automatically, and the most rows per INSERT statement
+  // (further capped by the dialect's bind-parameter limit). A COPY also writes whenever it
+  // holds 256 KiB of encoded rows.
   std::size_t batch_size = 500;
 };
 
 class Session {
+  struct Target;
+
  public:
+  // A cheap handle that adds rows for one table and column list, checked once when made.
+  // Valid while its Session lives; copyable. Rows from several inserters and from
+  // Session::add interleave in the order they are added.
+  class Inserter {
+   public:
+    // Queues one row: one value per column, in the order of the columns given to
+    // inserter(). Throws InputError when the count differs; may write (see Session).
+    void add(std::span<const Value> row);
+    void add(std::initializer_list<Value> row) { add(std::span<const Value>(row)); }
+
+   private:
+    friend class Session;
+    Inserter(Session* session, Target* target) : session_(session), target_(target) {}
+    Session* session_;
+    Target* target_;
+  };
+
   Session(Connection& conn, const MetaData& metadata, SessionOptions options = {});
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
   ~Session();
 
-  // Queues one row for `table` ("name" or "schema.name"). `columns` must name columns of the
-  // table and `values` must have one value per column; throws InputError otherwise.
+  // An inserter for `table` ("name" or "schema.name") and `columns`, which must name
+  // distinct columns of the table; throws InputError otherwise.
+  Inserter inserter(std::string_view table, std::vector<std::string> columns);
+
+  // Queues one row for `table`: inserter(table, columns).add(values), with the inserter of
+  // the previous call reused when table and columns are the same.
   void add(std::string_view table, const std::vector<std::string>& columns,
            std::vector<Value> values);
 
-  // Writes every queued row; begins the session's transaction on first use.
+  // Writes every held row and ends any COPY in progress; begins the session's transaction
+  // when there is something to write.
   void flush();
   // flush(), then commits the transaction.
   void commit();
-  // Drops queued rows and rolls back everything written since the last commit.
+  // Drops held rows and rolls back everything written since the last commit.
   void rollback();
 
-  // Rows queued and not yet written.
-  std::size_t pending() const;
+  // Rows held and not yet written (sent to the server, for a COPY).
+  std::size_t pending() const { return pending_; }
   // Rows written since the session began (committed or not).
   std::uint64_t rows_written() const { return rows_written_; }
 
  private:
-  // Rows for one table and one column list, in the order added.
-  struct Batch {
-    const Table* table;
-    std::vector<std::string> columns;
-    std::vector<Value> values;  // row-major, columns.size() per row
-  };
-  // A prepared multi-row INSERT, by table, column list and rows per statement.
-  struct StatementKey {
-    const Table* table;
-    std::vector<std::string> columns;
-    std::size_t rows;
-    friend auto operator<=>(const StatementKey&, const StatementKey&) = default;
-  };
-
-  const Table& find_table(std::string_view name);
-  void check_columns(const Table& table, const std::vector<std::string>& columns,
-                     std::size_t nvalues) const;
-  // The one write path: every queued row reaches the database here.
-  void write_batch(Batch& batch);
-  Statement& insert_statement(const Table& table, const std::vector<std::string>& columns,
-                              std::size_t rows);
+  Target& find_target(std::string_view table, const std::vector<std::string>& columns);
+  void add_row(Target& target, std::span<const Value> row);
+  // Writes the held rows of the current target; `end` also ends its COPY, freeing the
+  // connection.
+  void write_current(bool end);
+  void write_inserts(Target& target, std::size_t rows);
+  Statement prepare_insert(const Target& target, std::size_t rows);
+  void begin();
 
   Connection* conn_;
   const MetaData* metadata_;
   SessionOptions options_;
-  std::map<StatementKey, Statement> statements_;
+  std::vector<std::unique_ptr<Target>> targets_;  // stable addresses for the Inserters
+  Target* current_ = nullptr;                     // the target whose rows are held
+  Target* last_added_ = nullptr;                  // the target of the last add(table, ...)
   std::unique_ptr<Transaction> transaction_;
-  std::vector<Batch> batches_;
-  std::string last_table_name_;  // the name given to the last add() and its table
-  const Table* last_table_ = nullptr;
   std::size_t pending_ = 0;
   std::uint64_t rows_written_ = 0;
 };

@@ -2,7 +2,10 @@
 // Generic engine code (pooling, transactions, echo logging, sessions) calls only this.
 #pragma once
 
+#include <cstddef>
 #include <memory>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +20,35 @@ class StatementImpl {
   virtual Result execute(const std::vector<Value>& params) = 0;
 };
 
+// Streams rows into one table through the database's bulk-load protocol (PostgreSQL
+// COPY ... FROM STDIN). Made by ConnectionImpl::copy_in without any I/O: rows are encoded
+// into a buffer, the COPY begins at the first send(), and while it is open the connection
+// runs nothing else. Must not outlive its connection.
+class CopyWriter {
+ public:
+  // Abandons a COPY still open (abort()).
+  virtual ~CopyWriter() = default;
+  // The statement that begins the COPY, for echo logging.
+  virtual const std::string& sql() const = 0;
+  // Encodes one row, one value per column, into the buffer. Throws DatabaseError for a
+  // value the database cannot hold (text with a NUL); the buffer then keeps no part of it.
+  virtual void add_row(std::span<const Value> row) = 0;
+  // Bytes encoded and not yet sent.
+  virtual std::size_t buffered_bytes() const = 0;
+  // True between the first send() and finish() or abort().
+  virtual bool active() const = 0;
+  // Begins the COPY unless active(), then sends the buffer; the COPY stays open. Throws
+  // DatabaseError (naming the table) when the server has rejected the COPY; the COPY is
+  // then over and the buffer empty.
+  virtual void send() = 0;
+  // Sends what is buffered and ends the COPY (beginning it first when rows are buffered);
+  // the connection is free afterwards. Throws as send() does, for errors found at the end.
+  virtual void finish() = 0;
+  // Drops the buffer and abandons an open COPY, which the server then fails (with the
+  // transaction around it). Never throws.
+  virtual void abort() noexcept = 0;
+};
+
 class ConnectionImpl {
  public:
   virtual ~ConnectionImpl() = default;
@@ -26,6 +58,14 @@ class ConnectionImpl {
   // One statement with bound parameters.
   virtual Result query(std::string_view sql, const std::vector<Value>& params) = 0;
   virtual std::unique_ptr<StatementImpl> prepare(std::string_view sql) = 0;
+  // A writer of rows for `columns` of table `schema`.`table` (empty schema: the default
+  // one) through the database's bulk-load protocol; null where there is none (SQLite),
+  // and callers then use multi-row INSERTs.
+  virtual std::unique_ptr<CopyWriter> copy_in(const std::string& schema, const std::string& table,
+                                              const std::vector<std::string>& columns) {
+    (void)schema, (void)table, (void)columns;
+    return nullptr;
+  }
   // False when the connection is broken (server gone) and must not return to the pool.
   virtual bool healthy() const = 0;
   // True while the database has a transaction open on this connection (however it was

@@ -1,17 +1,24 @@
-// Session: queued row inserts written as multi-row INSERTs in one transaction.
+// Session: rows held per table and column list and written through the driver's COPY when
+// it has one, else as prepared multi-row INSERTs, in one transaction.
 #include "retort/session.hpp"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
+#include "engine/driver.hpp"
 #include "engine/sql_builder.hpp"
 #include "retort/error.hpp"
 
 namespace retort {
 namespace {
 
-// Prepared INSERTs kept per session before the cache is emptied; bounds memory when many
-// tables and batch remainders come by.
-constexpr std::size_t kMaxCachedStatements = 64;
+// A COPY sends its buffer once it holds this much, whatever batch_size says: large enough
+// to keep the number of writes low, small enough to overlap encoding with the server's work.
+constexpr std::size_t kCopyChunkBytes = 256 * 1024;
+
+// Prepared INSERTs for partial batches kept per target before that cache is emptied.
+constexpr std::size_t kMaxCachedRemainders = 16;
 
 // Lookups by exact name. (The schema layer has the same on MetaData and Table; these keep
 // the engine independent of it.)
@@ -23,16 +30,56 @@ const Table* lookup_table(const MetaData& metadata, std::string_view name,
   return nullptr;
 }
 
+const Table& resolve_table(const MetaData& metadata, std::string_view name) {
+  const Table* table = lookup_table(metadata, name, {});
+  if (!table) {
+    auto dot = name.find('.');
+    if (dot != std::string_view::npos) {
+      table = lookup_table(metadata, name.substr(dot + 1), name.substr(0, dot));
+    }
+  }
+  if (!table) throw InputError("session: unknown table \"" + std::string(name) + "\"");
+  return *table;
+}
+
 bool has_column(const Table& table, std::string_view name) {
   return std::any_of(table.columns.begin(), table.columns.end(),
                      [&](const Column& column) { return column.name == name; });
 }
 
-std::string table_display_name(const Table& table) {
-  return table.schema.empty() ? table.name : table.schema + "." + table.name;
+std::string where(const Table& table) {
+  return "session: table \"" +
+         (table.schema.empty() ? table.name : table.schema + "." + table.name) + "\": ";
+}
+
+void check_columns(const Table& table, const std::vector<std::string>& columns) {
+  if (columns.empty()) throw InputError(where(table) + "a row needs at least one column");
+  for (auto it = columns.begin(); it != columns.end(); ++it) {
+    if (!has_column(table, *it)) throw InputError(where(table) + "no column \"" + *it + "\"");
+    if (std::find(columns.begin(), it, *it) != it) {
+      throw InputError(where(table) + "column \"" + *it + "\" given twice");
+    }
+  }
 }
 
 }  // namespace
+
+// The rows of one table and column list, and what writes them.
+struct Session::Target {
+  std::string name;  // as first given to inserter() or add()
+  const Table* table;
+  std::vector<std::string> columns;
+  std::unique_ptr<detail::CopyWriter> copy;  // the COPY path; null: INSERT statements
+  std::size_t held = 0;                      // rows held, not yet written
+  // INSERT path: the held rows, row-major. The slots are reused from batch to batch, so
+  // assigning a row's values mostly reuses the strings' storage.
+  std::vector<Value> rows;
+  std::size_t per_statement = 1;             // rows of a full INSERT
+  std::unique_ptr<Statement> full;           // the INSERT of per_statement rows
+  std::map<std::size_t, Statement> partial;  // INSERTs of fewer rows, by row count
+};
+
+void Session::Inserter::add(std::span<const Value> row) { session_->add_row(*target_, row); }
 
 Session::Session(Connection& conn, const MetaData& metadata, SessionOptions options)
     : conn_(&conn), metadata_(&metadata), options_(options) {
@@ -40,70 +87,71 @@ Session::Session(Connection& conn, const MetaData& metadata, SessionOptions opti
 }
 
 Session::~Session() {
-  batches_.clear();
-  // ~Transaction rolls back what was written and never throws.
+  // Abandon an open COPY before the transaction rolls back (its destructor never throws).
+  current_ = nullptr;
+  targets_.clear();
   transaction_.reset();
 }
 
-const Table& Session::find_table(std::string_view name) {
-  if (last_table_ && name == last_table_name_) return *last_table_;
-  const Table* table = lookup_table(*metadata_, name, {});
-  if (!table) {
-    auto dot = name.find('.');
-    if (dot != std::string_view::npos) {
-      table = lookup_table(*metadata_, name.substr(dot + 1), name.substr(0, dot));
-    }
-  }
-  if (!table) throw InputError("session: unknown table \"" + std::string(name) + "\"");
-  last_table_name_ = std::string(name);
-  last_table_ = table;
-  return *table;
+Session::Inserter Session::inserter(std::string_view table, std::vector<std::string> columns) {
+  return Inserter(this, &find_target(table, columns));
 }
 
-void Session::check_columns(const Table& table, const std::vector<std::string>& columns,
-                            std::size_t nvalues) const {
-  const std::string where = "session: table \"" + table_display_name(table) + "\": ";
-  if (columns.empty()) throw InputError(where + "a row needs at least one column");
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (!has_column(table, columns[i])) {
-      throw InputError(where + "no column \"" + columns[i] + "\"");
-    }
-    if (std::find(columns.begin(), columns.begin() + static_cast<long>(i), columns[i]) !=
-        columns.begin() + static_cast<long>(i)) {
-      throw InputError(where + "column \"" + columns[i] + "\" given twice");
-    }
+Session::Target& Session::find_target(std::string_view name,
+                                      const std::vector<std::string>& columns) {
+  const Table& table = resolve_table(*metadata_, name);
+  for (const auto& target : targets_) {
+    if (target->table == &table && target->columns == columns) return *target;
   }
-  if (nvalues != columns.size()) {
-    throw InputError(where + std::to_string(nvalues) + " values for " +
-                     std::to_string(columns.size()) + " columns");
-  }
+  check_columns(table, columns);
+  auto target = std::make_unique<Target>();
+  target->name = std::string(name);
+  target->table = &table;
+  target->columns = columns;
+  target->copy = conn_->impl().copy_in(table.schema, table.name, columns);
+  const auto max_params = static_cast<std::size_t>(conn_->dialect().max_bind_parameters());
+  target->per_statement =
+      std::max<std::size_t>(1, std::min(options_.batch_size, max_params / columns.size()));
+  targets_.push_back(std::move(target));
+  return *targets_.back();
 }
 
-void Session::add(std::string_view table_name, const std::vector<std::string>& columns,
+void Session::add(std::string_view table, const std::vector<std::string>& columns,
                   std::vector<Value> values) {
-  const Table& table = find_table(table_name);
-  Batch* batch = batches_.empty() ? nullptr : &batches_.back();
-  if (!batch || batch->table != &table || batch->columns != columns) {
-    check_columns(table, columns, values.size());
-    batches_.push_back(Batch{&table, columns, {}});
-    batch = &batches_.back();
-  } else if (values.size() != columns.size()) {
-    check_columns(table, columns, values.size());
+  Target* target = last_added_;
+  if (!target || target->name != table || target->columns != columns) {
+    target = &find_target(table, columns);
+    last_added_ = target;
   }
-  std::move(values.begin(), values.end(), std::back_inserter(batch->values));
-  if (++pending_ >= options_.batch_size) flush();
+  add_row(*target, values);
 }
 
-void Session::flush() {
-  if (pending_ == 0) return;
-  if (!transaction_) transaction_ = std::make_unique<Transaction>(*conn_);
-  // Whatever happens, the queue is spent: a failed write leaves the transaction for the
-  // caller to roll back, and re-sending the same rows would not help.
-  std::vector<Batch> batches = std::move(batches_);
-  batches_.clear();
-  pending_ = 0;
-  for (Batch& batch : batches) write_batch(batch);
+void Session::add_row(Target& target, std::span<const Value> row) {
+  const std::size_t ncolumns = target.columns.size();
+  if (row.size() != ncolumns) {
+    throw InputError(where(*target.table) + std::to_string(row.size()) + " values for " +
+                     std::to_string(ncolumns) + " columns");
+  }
+  if (current_ != &target) {
+    write_current(true);
+    current_ = &target;
+  }
+  bool full;
+  if (target.copy) {
+    target.copy->add_row(row);
+    full =
+        target.held + 1 >= options_.batch_size || target.copy->buffered_bytes() >= kCopyChunkBytes;
+  } else {
+    const std::size_t end = (target.held + 1) * ncolumns;
+    if (target.rows.size() < end) target.rows.resize(end);
+    std::copy(row.begin(), row.end(), target.rows.begin() + static_cast<long>(end - ncolumns));
+    full = target.held + 1 >= target.per_statement;
+  }
+  pending_ = ++target.held;
+  if (full) write_current(false);
 }
+
+void Session::flush() { write_current(true); }
 
 void Session::commit() {
   flush();
@@ -113,54 +161,74 @@ void Session::commit() {
 }
 
 void Session::rollback() {
-  batches_.clear();
+  for (const auto& target : targets_) {
+    target->held = 0;
+    if (target->copy) target->copy->abort();
+  }
   pending_ = 0;
   if (!transaction_) return;
   std::unique_ptr<Transaction> transaction = std::move(transaction_);
   transaction->rollback();
 }
 
-std::size_t Session::pending() const { return pending_; }
-
-void Session::write_batch(Batch& batch) {
-  const std::size_t ncolumns = batch.columns.size();
-  const std::size_t nrows = batch.values.size() / ncolumns;
-  const auto max_params = static_cast<std::size_t>(conn_->dialect().max_bind_parameters());
-  const std::size_t per_statement =
-      std::max<std::size_t>(1, std::min(options_.batch_size, max_params / ncolumns));
-  std::vector<Value> params;
-  for (std::size_t first = 0; first < nrows; first += per_statement) {
-    const std::size_t rows = std::min(per_statement, nrows - first);
-    auto begin = batch.values.begin() + static_cast<long>(first * ncolumns);
-    params.assign(std::make_move_iterator(begin),
-                  std::make_move_iterator(begin + static_cast<long>(rows * ncolumns)));
-    insert_statement(*batch.table, batch.columns, rows).execute(params);
-    rows_written_ += rows;
-  }
+void Session::begin() {
+  if (!transaction_) transaction_ = std::make_unique<Transaction>(*conn_);
 }
 
-Statement& Session::insert_statement(const Table& table, const std::vector<std::string>& columns,
-                                     std::size_t rows) {
-  StatementKey key{&table, columns, rows};
-  auto found = statements_.find(key);
-  if (found != statements_.end()) return found->second;
-  if (statements_.size() >= kMaxCachedStatements) statements_.clear();
+// Whatever happens, the held rows are spent: a failed write leaves the transaction for the
+// caller to roll back, and sending the same rows again would not help.
+void Session::write_current(bool end) {
+  Target* target = current_;
+  if (!target) return;
+  const bool copy_open = target->copy && target->copy->active();
+  if (target->held == 0 && !(end && copy_open)) return;
+  begin();
+  const std::size_t rows = std::exchange(target->held, 0);
+  pending_ = 0;
+  if (target->copy) {
+    if (!copy_open) conn_->log_statement(target->copy->sql(), {});
+    if (end) {
+      target->copy->finish();
+    } else {
+      target->copy->send();
+    }
+  } else {
+    write_inserts(*target, rows);
+  }
+  rows_written_ += rows;
+}
 
+void Session::write_inserts(Target& target, std::size_t rows) {
+  if (rows == target.per_statement) {
+    if (!target.full) target.full = std::make_unique<Statement>(prepare_insert(target, rows));
+    target.full->execute(target.rows);
+    return;
+  }
+  // A partial batch: the end of a run of rows. Its statement is cached for the next run.
+  target.rows.resize(rows * target.columns.size());
+  auto found = target.partial.find(rows);
+  if (found == target.partial.end()) {
+    if (target.partial.size() >= kMaxCachedRemainders) target.partial.clear();
+    found = target.partial.emplace(rows, prepare_insert(target, rows)).first;
+  }
+  found->second.execute(target.rows);
+}
+
+Statement Session::prepare_insert(const Target& target, std::size_t rows) {
   const Dialect& dialect = conn_->dialect();
   SqlBuilder sql(dialect);
-  sql.sql("INSERT INTO ").qualified(table.schema, table.name).sql(" (").ident_list(columns);
-  sql.sql(") VALUES ");
+  sql.sql("INSERT INTO ").qualified(target.table->schema, target.table->name).sql(" (");
+  sql.ident_list(target.columns).sql(") VALUES ");
   int index = 0;
   for (std::size_t row = 0; row < rows; ++row) {
     sql.sql(row ? ",(" : "(");
-    for (std::size_t column = 0; column < columns.size(); ++column) {
+    for (std::size_t column = 0; column < target.columns.size(); ++column) {
       if (column) sql.sql(",");
       sql.sql(dialect.placeholder(++index));
     }
     sql.sql(")");
   }
-  Statement statement = conn_->prepare(sql.str());
-  return statements_.emplace(std::move(key), std::move(statement)).first->second;
+  return conn_->prepare(sql.str());
 }
 
 }  // namespace retort

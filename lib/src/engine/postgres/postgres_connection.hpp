@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +79,8 @@ class PostgresConnection final : public detail::ConnectionImpl {
   void execute(std::string_view sql) override;
   Result query(std::string_view sql, const std::vector<Value>& params) override;
   std::unique_ptr<detail::StatementImpl> prepare(std::string_view sql) override;
+  std::unique_ptr<detail::CopyWriter> copy_in(const std::string& schema, const std::string& table,
+                                              const std::vector<std::string>& columns) override;
   bool healthy() const override;
   bool in_transaction() const override;
 
@@ -108,6 +111,43 @@ class PostgresStatement final : public detail::StatementImpl {
   std::weak_ptr<PGconn> conn_;
   std::string name_;
   std::string sql_;
+};
+
+// --- postgres_copy.cpp ---------------------------------------------------------------
+
+// Appends `row` to `out` as one line of COPY's text format: tab-separated, \N for NULL,
+// backslash, tab, newline and carriage return escaped, integers and reals as PostgreSQL
+// reads them, blobs as bytea hex (\\x...). Throws DatabaseError for text holding a NUL.
+void encode_copy_row(std::span<const Value> row, std::string& out);
+
+// COPY "schema"."table" ("a", "b") FROM STDIN, streamed with PQputCopyData in the chunks
+// the caller sends.
+class PostgresCopyWriter final : public detail::CopyWriter {
+ public:
+  PostgresCopyWriter(std::weak_ptr<PGconn> conn, std::string sql, std::string table)
+      : conn_(std::move(conn)), sql_(std::move(sql)), table_(std::move(table)) {}
+  PostgresCopyWriter(const PostgresCopyWriter&) = delete;
+  PostgresCopyWriter& operator=(const PostgresCopyWriter&) = delete;
+  ~PostgresCopyWriter() override { abort(); }
+
+  const std::string& sql() const override { return sql_; }
+  void add_row(std::span<const Value> row) override;
+  std::size_t buffered_bytes() const override { return buffer_.size(); }
+  bool active() const override { return active_; }
+  void send() override;
+  void finish() override;
+  void abort() noexcept override;
+
+ private:
+  PGconn* connection() const;
+  void start(PGconn* conn);
+  [[noreturn]] void fail(PGconn* conn);
+
+  std::weak_ptr<PGconn> conn_;
+  std::string sql_;
+  std::string table_;  // quoted, for messages
+  std::string buffer_;
+  bool active_ = false;
 };
 
 }  // namespace retort::postgres
