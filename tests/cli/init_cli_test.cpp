@@ -69,15 +69,17 @@ TEST(CliInit, CreatedConfigExpandsDatabaseUrlFromTheEnvironment) {
   unsetenv("DATABASE_URL");
 }
 
-TEST(CliInit, RefusesANonEmptyDirectory) {
+TEST(CliInit, RefusesToOverwriteAnExistingConfig) {
   TempDir dir;
-  testing::write_file(dir / "busy/keep.txt", "x");
+  testing::write_file(dir / "busy/retort.yaml", "x: 1\n");
   auto r = run_retort({"init", "busy"}, dir.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
-            "retort: directory \"busy\" is not empty; init needs a new or empty directory\n");
+            "retort: \"busy/retort.yaml\" already exists; init never overwrites a file (move it "
+            "away or choose another directory)\n");
   EXPECT_EQ(r.out, "");
-  EXPECT_FALSE(fs::exists(dir / "busy/retort.yaml"));
+  EXPECT_FALSE(fs::exists(dir / "busy/models"));
+  EXPECT_EQ(testing::read_file(dir / "busy/retort.yaml"), "x: 1\n");
 }
 
 TEST(CliInit, UnknownTemplateSuggestsAndExits2) {

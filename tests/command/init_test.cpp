@@ -87,17 +87,36 @@ TEST(Init, AcceptsAnExistingEmptyDirectory) {
   EXPECT_EQ(init({dir / "empty", "generic"}).created, kGenericTree);
 }
 
-TEST(Init, RefusesANonEmptyDirectoryAndCreatesNothing) {
+TEST(Init, AddsToADirectoryThatHoldsOtherFiles) {
+  TempDir dir;
+  testing::write_file(dir / "app/notes.txt", "mine");
+  fs::create_directories(dir / "app/models");  // an existing directory is reused
+  std::vector<std::string> created = init({dir / "app", "generic"}).created;
+  std::vector<std::string> expected;
+  for (const std::string& path : kGenericTree) {
+    if (path != "models/") expected.push_back(path);
+  }
+  EXPECT_EQ(created, expected);
+  EXPECT_EQ(testing::read_file(dir / "app/notes.txt"), "mine");
+  EXPECT_TRUE(fs::exists(dir / "app/models/schema.yaml"));
+}
+
+TEST(Init, RefusesToOverwriteAFileAndCreatesNothing) {
   TempDir dir;
   testing::write_file(dir / "full/notes.txt", "mine");
+  testing::write_file(dir / "full/models/schema.yaml", "tables: {}\n");
   try {
     init({dir / "full", "generic"});
     FAIL() << "expected UsageError";
   } catch (const UsageError& e) {
-    EXPECT_EQ(std::string(e.what()), "directory \"" + (dir / "full").string() +
-                                         "\" is not empty; init needs a new or empty directory");
+    EXPECT_EQ(std::string(e.what()),
+              "\"" + (dir / "full/models/schema.yaml").string() +
+                  "\" already exists; init never overwrites a file (move it away or choose "
+                  "another directory)");
   }
-  EXPECT_EQ(tree(dir / "full"), std::vector<std::string>{"notes.txt"});
+  EXPECT_EQ(tree(dir / "full"),
+            (std::vector<std::string>{"models/", "models/schema.yaml", "notes.txt"}));
+  EXPECT_EQ(testing::read_file(dir / "full/models/schema.yaml"), "tables: {}\n");
 }
 
 TEST(Init, RefusesAFile) {

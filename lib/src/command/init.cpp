@@ -26,17 +26,24 @@ std::string unknown_template_message(const std::string& name) {
   return message + " (available: " + list + "; see \"retort list-templates\")";
 }
 
-// Refuses a directory that holds anything: init never overwrites a user's files.
-void check_target(const fs::path& directory) {
+// Refuses a target that is not a directory, and a directory already holding any of the
+// paths init would write: init never overwrites a user's files (a non-empty directory, such
+// as an existing application's, is fine otherwise).
+void check_target(const fs::path& directory, const std::vector<std::string>& paths) {
   std::error_code ec;
   fs::file_status status = fs::status(directory, ec);
   if (!fs::exists(status)) return;
   if (!fs::is_directory(status)) {
     throw UsageError("\"" + directory.string() + "\" exists and is not a directory");
   }
-  if (!fs::is_empty(directory, ec) || ec) {
-    throw UsageError("directory \"" + directory.string() +
-                     "\" is not empty; init needs a new or empty directory");
+  for (const std::string& path : paths) {
+    fs::file_status existing = fs::symlink_status(directory / path, ec);
+    bool is_dir_entry = !path.empty() && path.back() == '/';
+    if (fs::exists(existing) && !(is_dir_entry && fs::is_directory(existing))) {
+      throw UsageError("\"" + (directory / path).lexically_normal().string() +
+                       "\" already exists; init never overwrites a file (move it away or "
+                       "choose another directory)");
+    }
   }
 }
 
@@ -67,8 +74,6 @@ void write_template_file(const fs::path& path, std::string_view contents) {
 InitResult init(const InitOptions& options) {
   std::vector<detail::TemplateFile> files = detail::template_files(options.template_name);
   if (files.empty()) throw UsageError(unknown_template_message(options.template_name));
-  check_target(options.directory);
-
   std::set<std::string> directories;
   std::vector<const detail::TemplateFile*> to_write;
   for (const detail::TemplateFile& file : files) {
@@ -78,10 +83,16 @@ InitResult init(const InitOptions& options) {
     if (name != kKeepFile) to_write.push_back(&file);
   }
 
+  std::vector<std::string> paths(directories.begin(), directories.end());
+  for (const detail::TemplateFile* file : to_write) paths.push_back(file->path);
+  check_target(options.directory, paths);
+
   InitResult result;
   result.directory = options.directory;
   make_directory(options.directory);
   for (const std::string& directory : directories) {
+    std::error_code ec;
+    if (fs::is_directory(options.directory / directory, ec)) continue;
     make_directory(options.directory / directory);
     result.created.push_back(directory);
   }
