@@ -82,7 +82,8 @@ struct InitResult {
 // Lays out a new project from a template: creates `directory` (and its parents) when needed
 // and writes every file of the template except its README. A directory in the template that
 // holds only a `.keep` file is created empty. Throws UsageError for an unknown template (with a
-// "did you mean") or a directory that exists and is not empty, and creates nothing then;
+// "did you mean") or a directory already holding a file the template would write (other files
+// are left alone), and creates nothing then;
 // InputError when a file cannot be written.
 InitResult init(const InitOptions& options);
 
