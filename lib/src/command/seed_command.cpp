@@ -1,0 +1,79 @@
+// `retort seed` and `retort db reset` as library functions: the project's config, its
+// seed.yaml and its database, handed to seed() (lib/src/seed).
+#include "retort/command_runtime.hpp"
+#include "retort/ddl.hpp"
+#include "retort/error.hpp"
+#include "retort/inspect.hpp"
+#include "retort/runtime.hpp"
+#include "retort/seed.hpp"
+
+namespace retort {
+namespace {
+
+std::vector<std::string> version_tables(const ProjectContext& project) {
+  return {project.config.version_table, log_table_name(project.config.version_table)};
+}
+
+std::filesystem::path seed_file(const ProjectContext& project, const std::filesystem::path& given,
+                                const std::filesystem::path& working_directory) {
+  if (given.empty()) return project.config.seeds_path();
+  if (given.is_absolute() || working_directory.empty()) return given;
+  return working_directory / given;
+}
+
+// Reflects the project's tables (not the version tables) and seeds them on `conn`.
+SeedResult seed_project(Connection& conn, const ProjectContext& project, SeedOptions options,
+                        const std::filesystem::path& file) {
+  const SeedConfig config = load_seed_config(file);
+  InspectOptions inspect;
+  inspect.schemas = project.config.schemas;
+  inspect.version_tables = version_tables(project);
+  const MetaData metadata = reflect(conn, inspect);
+  for (const std::string& table : inspect.version_tables) options.skip_tables.push_back(table);
+  return seed(conn, metadata, config, options);
+}
+
+}  // namespace
+
+SeedCommandResult seed_command(const SeedCommandOptions& options) {
+  const ProjectContext project = ProjectContext::load(options.project);
+  const std::filesystem::path file =
+      seed_file(project, options.seed_file, options.project.working_directory);
+  Engine engine(Url::parse(project.database_url), project.engine_options);
+  Connection conn = engine.connect();
+  SeedCommandResult result;
+  result.redacted_url = conn.redacted_url();
+  result.result = seed_project(conn, project, options.seed, file);
+  return result;
+}
+
+ResetCommandResult db_reset_command(const ResetCommandOptions& options) {
+  const ProjectContext project = ProjectContext::load(options.project);
+  const std::filesystem::path file =
+      seed_file(project, options.seed_file, options.project.working_directory);
+  // Read the seed file first: a malformed one stops the reset before anything is dropped.
+  (void)load_seed_config(file);
+  ResetCommandResult result;
+  {
+    Engine engine(Url::parse(project.database_url), project.engine_options);
+    Connection conn = engine.connect();
+    result.redacted_url = conn.redacted_url();
+    InspectOptions inspect;
+    inspect.schemas = project.config.schemas;
+    inspect.version_tables = {};  // the version tables go too
+    const MetaData live = reflect(conn, inspect);
+    for (const Table& t : live.tables) result.dropped_tables.push_back(t.display_name());
+    drop_all(conn, live);
+  }
+  MigrateCommandOptions migrate;
+  migrate.project = options.project;
+  migrate.lock_timeout_ms = options.lock_timeout_ms;
+  result.revisions_applied = upgrade_command(migrate).run.applied.size();
+
+  Engine engine(Url::parse(project.database_url), project.engine_options);
+  Connection conn = engine.connect();
+  result.result = seed_project(conn, project, options.seed, file);
+  return result;
+}
+
+}  // namespace retort

@@ -1,0 +1,187 @@
+// The seeder's internals: a plan per table (what each inserted column gets), the key pools
+// children draw their foreign keys from, the value generators and the CHECK reader.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "retort/seed.hpp"
+#include "retort/value.hpp"
+#include "seed/rng.hpp"
+
+namespace retort::detail {
+
+// What a column's generator produces, before it is fitted to the column's type.
+enum class Gen : std::uint8_t {
+  kSequence,
+  kConstant,
+  kChoice,
+  kInteger,
+  kDecimal,
+  kReal,
+  kDate,
+  kTimestamp,
+  kTime,
+  kBoolean,
+  kNull,
+  kFirstName,
+  kLastName,
+  kFullName,
+  kEmail,
+  kUsername,
+  kPhone,
+  kStreet,
+  kCity,
+  kCountry,
+  kCompany,
+  kUrl,
+  kUuid,
+  kIpv4,
+  kWords,
+  kSentence,
+  kParagraph,
+  kJson,
+  kBlob,
+  kForeignKey,
+};
+
+// How a value is bound: the Value type the column's SQL type wants.
+enum class Out : std::uint8_t { kInteger, kReal, kText, kBoolean, kBlob };
+
+struct ColumnPlan {
+  std::string name;
+  const Column* column = nullptr;
+  Gen gen = Gen::kWords;
+  Out out = Out::kText;
+  int max_length = 0;  // characters; 0: no limit
+  double null_ratio = 0;
+  bool unique = false;  // unique by construction: a sequence or a counter suffix
+  bool utc = false;     // timestamp with time zone: "+00:00" makes it independent of the session
+  std::int64_t lo = 0;  // kInteger, kDecimal (scaled by 10^decimals), kDate (days since
+  std::int64_t hi = 0;  // 1970-01-01), kTimestamp / kTime (seconds)
+  int decimals = 0;
+  std::int64_t next = 1;  // kSequence and the unique counter
+  std::int64_t step = 1;
+  double true_ratio = 0.5;
+  int min_words = 1;
+  int max_words = 3;
+  std::vector<Value> choices;      // kChoice; also IN lists and enum values
+  std::vector<double> cumulative;  // kChoice: running sums of the weights
+  Value constant;
+  int fk = -1;  // kForeignKey: index into TablePlan::fks
+  std::size_t fk_position = 0;
+  Rng rng;
+};
+
+// Rows of one table that children may reference: the referenced columns of each row
+// written in this run (fixtures first, in order), row-major.
+struct KeyPool {
+  const Table* table = nullptr;
+  std::vector<std::string> columns;
+  std::vector<Value> values;
+  std::size_t size() const { return columns.empty() ? 0 : values.size() / columns.size(); }
+};
+
+struct ForeignKeyPlan {
+  const ForeignKey* fk = nullptr;
+  std::size_t pool = 0;              // index into the run's pools
+  std::vector<std::size_t> columns;  // indexes into TablePlan::columns
+  bool deferred = false;             // closes a cycle: NULL now, set in a second pass
+  bool self = false;                 // references its own table
+  bool nullable = false;             // every column nullable
+  bool in_order = false;             // unique (one-to-one): parents taken in order
+  double null_ratio = 0;
+  std::vector<std::string> fixture_keys;  // {fixture: [...]}: only these parent rows
+  std::vector<std::size_t> fixture_rows;  // resolved pool rows
+  Rng rng;
+};
+
+struct UniqueSetPlan {
+  std::string label;                 // for messages
+  std::vector<std::size_t> columns;  // indexes into TablePlan::columns
+  std::unordered_set<std::uint64_t> seen;
+};
+
+struct TablePlan {
+  const Table* table = nullptr;
+  std::string name;  // display name, also what Session::add takes
+  const TableSeed* config = nullptr;
+  std::vector<ColumnPlan> columns;  // the inserted columns, in table order
+  std::vector<std::string> column_names;
+  std::vector<ForeignKeyPlan> fks;
+  std::vector<UniqueSetPlan> uniques;
+  std::string generated_key;       // a key column the database fills (autoincrement, identity)
+  std::vector<std::size_t> pools;  // pools of this table, filled as rows are written
+  std::uint64_t rows = 0;          // rows to generate
+  int per_fk = -1;                 // index into fks of the `per:` parent
+  std::vector<std::string> unread_checks;  // CHECKs retort could not read, for messages
+  Rng rng;
+};
+
+// A CHECK of a form retort honours, for one column: bounds and/or a list of values.
+struct CheckBounds {
+  std::string column;
+  std::optional<double> lo, hi;
+  bool lo_strict = false, hi_strict = false;
+  bool has_list = false;
+  std::vector<std::string> list;  // IN values, unquoted
+};
+// Reads `expression` as a conjunction (AND) of `col IN (...)`, `col BETWEEN a AND b`,
+// `col op number` (op one of >= > <= <, either side) and PostgreSQL's catalog spellings of
+// those (casts, `= ANY (ARRAY[...])`). Returns false, leaving `out` untouched, for anything else.
+bool read_check(std::string_view expression, std::vector<CheckBounds>& out);
+
+// Fits a column's type, name, constraints and the user's generator into a ColumnPlan.
+ColumnPlan plan_column(const Table& table, const Column& column, const MetaData& metadata,
+                       const ColumnGenerator* spec, const std::vector<CheckBounds>& checks,
+                       std::uint64_t seed);
+// Writes one generated value into `out` (not for kForeignKey columns).
+void generate_value(ColumnPlan& column, std::uint64_t row, Value& out);
+// Re-draws a column of a row that broke a unique constraint.
+inline void regenerate(ColumnPlan& column, std::uint64_t row, Value& out) {
+  generate_value(column, row, out);
+}
+
+// Days since 1970-01-01 for an ISO date ("2020-01-31"); seconds for "2020-01-31 10:00:00" /
+// "2020-01-31T10:00:00". False when malformed.
+bool parse_iso_date(std::string_view text, std::int64_t& days);
+bool parse_iso_timestamp(std::string_view text, std::int64_t& seconds);
+
+// A 64-bit hash of some values of a row, for the unique-constraint sets (a collision only
+// costs a re-draw).
+std::uint64_t hash_values(const std::vector<Value>& row, const std::vector<std::size_t>& columns);
+
+}  // namespace retort::detail
+
+namespace retort::detail {
+
+// A fixture's or a choice's text as the Value a column of kind `out` binds.
+Value text_value(Out out, const std::string& text);
+
+// Makes a column's values unique by construction for `rows` rows (a sequence inside its
+// range, a counter suffix on text, values in turn from a long enough list); false when its
+// domain is too small or its generator fixed, so that a unique set has to re-draw.
+bool make_unique(ColumnPlan& column, std::uint64_t rows);
+
+// Where the run keeps its key pools: the pool of `table`'s `columns`, created on first use.
+std::size_t pool_index(std::vector<KeyPool>& pools, const Table& table,
+                       const std::vector<std::string>& columns);
+
+struct PlanInput {
+  const MetaData* metadata = nullptr;
+  const Table* table = nullptr;
+  const TableSeed* config = nullptr;
+  std::uint64_t seed = 0;
+  std::uint64_t rows = 0;
+  std::vector<std::size_t> cycle_fks;  // indexes of the table's foreign keys closing a cycle
+  std::vector<const Table*> seeded;    // tables this run fills
+};
+// The whole table's plan: columns, foreign keys (with their pools), unique sets.
+TablePlan plan_table(const PlanInput& input, std::vector<KeyPool>& pools);
+
+}  // namespace retort::detail

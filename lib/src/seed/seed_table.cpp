@@ -1,0 +1,344 @@
+// Filling one table: fixtures first, then generated rows, each row through the Session; then
+// the table's key pools, which its children draw their foreign keys from.
+#include <algorithm>
+
+#include "engine/sql_builder.hpp"
+#include "retort/error.hpp"
+#include "seed/seeder.hpp"
+
+namespace retort::detail {
+namespace {
+
+std::string quote_name(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+std::optional<std::size_t> find_index(const std::vector<std::string>& names,
+                                      const std::string& name) {
+  auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - names.begin());
+}
+
+// The fixture rows of `table` in the config, whose positions are their rows in its pools.
+const std::vector<FixtureRow>* fixtures_of(const SeedConfig& config, const Table& table) {
+  const TableSeed* ts = config.find(table.display_name());
+  return ts ? &ts->fixtures : nullptr;
+}
+
+std::optional<std::size_t> fixture_position(const SeedConfig& config, const Table& table,
+                                            const std::string& key) {
+  const std::vector<FixtureRow>* rows = fixtures_of(config, table);
+  if (!rows) return std::nullopt;
+  for (std::size_t i = 0; i < rows->size(); ++i)
+    if ((*rows)[i].key == key) return i;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) {
+  const TableSeed* config = config_.find(table.display_name());
+  PlanInput in;
+  in.metadata = &metadata_;
+  in.table = &table;
+  in.config = config;
+  in.seed = seed_;
+  in.rows = rows_for(table, config);
+  in.cycle_fks = std::move(cycle_fks);
+  in.seeded = seeded_;
+  // `per`: the row count follows the parent's rows, drawn before planning.
+  std::vector<std::uint32_t> per_counts;
+  const bool per = config && !config->per.empty() && !options_.fixtures_only &&
+                   !options_.table_rows.count(table.display_name()) &&
+                   !options_.table_rows.count(table.name);
+  if (per) {
+    const Table* parent = find_seed_table(metadata_, config->per);
+    for (const ForeignKey& fk : table.foreign_keys) {
+      if (fk.ref_table != parent->name || fk.ref_schema != parent->schema) continue;
+      const std::size_t parents = pool(pool_index(pools_, *parent, fk.ref_columns)).size();
+      Rng rng(derive_seed(seed_, table.display_name(), "per"));
+      in.rows = 0;
+      for (std::size_t p = 0; p < parents; ++p) {
+        per_counts.push_back(
+            static_cast<std::uint32_t>(rng.between(static_cast<std::int64_t>(config->per_min),
+                                                   static_cast<std::int64_t>(config->per_max))));
+        in.rows += per_counts.back();
+      }
+      break;
+    }
+  }
+  TablePlan plan = plan_table(in, pools_);
+  if (!per) plan.per_fk = -1;
+  for (const ForeignKeyPlan& fk : plan.fks) {
+    if (fk.deferred && !fk.nullable)
+      throw InputError("seed: table " + quote_name(plan.name) + ": the foreign key on " +
+                       quote_name(fk.fk->columns.front()) +
+                       " closes a cycle (or references a key the database generates) through "
+                       "NOT NULL columns; retort fills such a key in a second pass, which needs "
+                       "a nullable column");
+  }
+
+  std::optional<Value> previous_key;
+  if (!plan.generated_key.empty()) {
+    session_->flush();
+    SqlBuilder sql(conn_.dialect());
+    sql.sql("SELECT max(")
+        .ident(plan.generated_key)
+        .sql(") FROM ")
+        .qualified(table.schema, table.name);
+    Value v = conn_.query(sql.str()).cell(0, 0);
+    if (!v.is_null()) previous_key = v;
+  }
+  if (!options_.truncate) {
+    // Rows from an earlier run: unique counters and sequences start after them.
+    session_->flush();
+    SqlBuilder count(conn_.dialect());
+    count.sql("SELECT count(*) FROM ").qualified(table.schema, table.name);
+    const std::int64_t existing = conn_.query(count.str()).cell(0, 0).integer();
+    for (ColumnPlan& c : plan.columns) {
+      if (existing == 0 || !(c.unique || c.gen == Gen::kSequence)) continue;
+      if (c.gen == Gen::kInteger || c.gen == Gen::kSequence) {
+        SqlBuilder max(conn_.dialect());
+        max.sql("SELECT max(").ident(c.name).sql(") FROM ").qualified(table.schema, table.name);
+        const Value m = conn_.query(max.str()).cell(0, 0);
+        if (!m.is_null() && m.type() == Value::Type::kInteger)
+          c.next = std::max(c.next, m.integer() + c.step);
+      } else {
+        c.next += existing;
+      }
+    }
+  }
+  for (ForeignKeyPlan& fk : plan.fks) {
+    for (const std::string& key : fk.fixture_keys) {
+      const Table* parent = pools_[fk.pool].table;
+      auto pos = fixture_position(config_, *parent, key);
+      if (!pos)
+        throw InputError(config ? config->location : SourceLocation{},
+                         "seed: table " + quote_name(plan.name) + ": no fixture row of " +
+                             quote_name(parent->display_name()) + " has _key " + quote_name(key));
+      fk.fixture_rows.push_back(*pos);
+    }
+  }
+
+  table_rows_ = 0;
+  try {
+    write_fixtures(plan);
+    write_generated(plan, per_counts);
+    session_->flush();
+  } catch (const DatabaseError& e) {
+    std::string message = "seed: table " + quote_name(plan.name) + ": " + e.what();
+    if (!plan.unread_checks.empty()) {
+      message += " (checks retort does not read, so may not honour:";
+      for (const std::string& c : plan.unread_checks) message += " " + c;
+      message += ")";
+    }
+    throw DatabaseError(message, e.code(), e.server_message());
+  }
+  read_back_pools(plan, previous_key);
+  report(plan.name, table_rows_, true);
+  result_.tables.push_back({plan.name, table_rows_});
+  result_.total_rows += table_rows_;
+  plan.uniques.clear();
+  if (std::any_of(plan.fks.begin(), plan.fks.end(),
+                  [](const ForeignKeyPlan& f) { return f.deferred; }))
+    deferred_.push_back(Written{std::move(plan), previous_key});
+}
+
+void Seeder::write_fixtures(TablePlan& plan) {
+  if (!plan.config) return;
+  for (const FixtureRow& fixture : plan.config->fixtures) {
+    std::vector<std::string> names;
+    std::vector<Value> values;
+    for (const auto& [name, text] : fixture.values) {
+      names.push_back(name);
+      auto i = find_index(plan.column_names, name);
+      values.push_back(!text ? Value()
+                       : i   ? text_value(plan.columns[*i].out, *text)
+                             : Value(*text));
+    }
+    for (const auto& [name, key] : fixture.refs) {
+      const std::string where =
+          "seed: table " + quote_name(plan.name) + ": fixture column " + quote_name(name);
+      auto i = find_index(plan.column_names, name);
+      if (!i || plan.columns[*i].gen != Gen::kForeignKey)
+        throw InputError(fixture.location, where + " is not a foreign key column");
+      const ColumnPlan& c = plan.columns[*i];
+      const ForeignKeyPlan& fk = plan.fks[static_cast<std::size_t>(c.fk)];
+      KeyPool& parent = pool(fk.pool);
+      auto pos = fixture_position(config_, *parent.table, key);
+      if (!pos || *pos >= parent.size())
+        throw InputError(fixture.location, where + ": no fixture row of " +
+                                               quote_name(parent.table->display_name()) +
+                                               " has _key " + quote_name(key));
+      names.push_back(name);
+      values.push_back(parent.values[*pos * parent.columns.size() + c.fk_position]);
+    }
+    // The pools record fixture rows in the table's column order.
+    std::vector<Value> row(plan.columns.size());
+    bool complete = true;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      auto i = find_index(plan.column_names, names[k]);
+      if (i) row[*i] = values[k];
+    }
+    for (std::size_t p : plan.pools) {
+      for (const std::string& col : pools_[p].columns)
+        complete = complete && (std::find(names.begin(), names.end(), col) != names.end() ||
+                                col == plan.generated_key);
+    }
+    if (!complete && plan.generated_key.empty())
+      throw InputError(fixture.location, "seed: table " + quote_name(plan.name) +
+                                             ": a fixture row must give the columns other "
+                                             "tables reference");
+    if (plan.generated_key.empty()) record_pools(plan, row);
+    session_->add(plan.name, names, std::move(values));
+    ++table_rows_;
+  }
+}
+
+void Seeder::write_generated(TablePlan& plan, const std::vector<std::uint32_t>& per_counts) {
+  std::size_t per_parent = 0;
+  std::uint32_t left_for_parent = per_counts.empty() ? 0 : per_counts[0];
+  for (std::uint64_t r = 0; r < plan.rows; ++r) {
+    while (!per_counts.empty() && left_for_parent == 0) left_for_parent = per_counts[++per_parent];
+    std::vector<Value> row(plan.columns.size());
+    bool ok = false;
+    for (int attempt = 0; attempt < kUniqueAttempts && !ok; ++attempt) {
+      for (std::size_t i = 0; i < plan.columns.size(); ++i) {
+        if (plan.columns[i].gen != Gen::kForeignKey) generate_value(plan.columns[i], r, row[i]);
+      }
+      if (!fill_foreign_keys(plan, row, r, per_parent)) return;  // no parent left
+      ok = true;
+      for (UniqueSetPlan& u : plan.uniques) {
+        const bool has_null = std::any_of(u.columns.begin(), u.columns.end(),
+                                          [&](std::size_t i) { return row[i].is_null(); });
+        if (!has_null && u.seen.count(hash_values(row, u.columns))) ok = false;
+      }
+    }
+    if (!ok) return;  // the unique sets are exhausted: fewer rows than asked
+    for (UniqueSetPlan& u : plan.uniques) u.seen.insert(hash_values(row, u.columns));
+    if (!per_counts.empty()) --left_for_parent;
+    if (plan.generated_key.empty()) record_pools(plan, row);
+    session_->add(plan.name, plan.column_names, std::move(row));
+    ++table_rows_;
+    report(plan.name, table_rows_, false);
+  }
+}
+
+bool Seeder::fill_foreign_keys(TablePlan& plan, std::vector<Value>& row, std::uint64_t r,
+                               std::size_t per_parent) {
+  for (std::size_t f = 0; f < plan.fks.size(); ++f) {
+    ForeignKeyPlan& fk = plan.fks[f];
+    auto set_null = [&] {
+      for (std::size_t i : fk.columns) row[i] = Value();
+    };
+    if (fk.deferred || (fk.nullable && fk.rng.chance(fk.null_ratio))) {
+      set_null();
+      continue;
+    }
+    KeyPool& parent = pool(fk.pool);
+    const std::size_t width = parent.columns.size();
+    std::size_t p = 0;
+    if (static_cast<int>(f) == plan.per_fk) {
+      p = per_parent;
+    } else if (fk.in_order) {
+      if (r >= parent.size()) return false;
+      p = r;
+    } else if (!fk.fixture_rows.empty()) {
+      p = fk.fixture_rows[fk.rng.below(fk.fixture_rows.size())];
+    } else if (parent.size() == 0) {
+      if (fk.nullable) {
+        set_null();
+        continue;
+      }
+      if (fk.self) {  // the first row of a NOT NULL self-reference points at itself
+        for (std::size_t k = 0; k < fk.columns.size(); ++k) {
+          auto own =
+              std::find(plan.column_names.begin(), plan.column_names.end(), fk.fk->ref_columns[k]);
+          if (own != plan.column_names.end())
+            row[fk.columns[k]] = row[static_cast<std::size_t>(own - plan.column_names.begin())];
+        }
+        continue;
+      }
+      throw InputError("seed: table " + quote_name(plan.name) + ": foreign key to " +
+                       quote_name(parent.table->display_name()) +
+                       " is NOT NULL but that table has no rows; give it rows or fixtures");
+    } else {
+      p = fk.rng.below(parent.size());
+    }
+    if (p >= parent.size()) return false;
+    for (std::size_t k = 0; k < fk.columns.size(); ++k)
+      row[fk.columns[k]] = parent.values[p * width + k];
+  }
+  return true;
+}
+
+void Seeder::record_pools(TablePlan& plan, const std::vector<Value>& row) {
+  for (std::size_t p : plan.pools) {
+    KeyPool& pool = pools_[p];
+    for (const std::string& col : pool.columns) {
+      auto i = find_index(plan.column_names, col);
+      pool.values.push_back(i ? row[*i] : Value());
+    }
+  }
+}
+
+void Seeder::read_back_pools(TablePlan& plan, const std::optional<Value>& previous_key) {
+  if (plan.generated_key.empty()) return;
+  for (std::size_t p : plan.pools) {
+    KeyPool& pool = pools_[p];
+    SqlBuilder sql(conn_.dialect());
+    sql.sql("SELECT ")
+        .ident_list(pool.columns)
+        .sql(" FROM ")
+        .qualified(plan.table->schema, plan.table->name);
+    if (previous_key) sql.sql(" WHERE ").ident(plan.generated_key).sql(" > ").param(*previous_key);
+    sql.sql(" ORDER BY ").ident(plan.generated_key);
+    Result rows = conn_.query(sql.str(), sql.params());
+    pool.values.clear();
+    for (std::size_t r = 0; r < rows.size(); ++r)
+      for (std::size_t c = 0; c < pool.columns.size(); ++c) pool.values.push_back(rows.cell(r, c));
+  }
+}
+
+// Sets the foreign keys that closed a cycle (written NULL) now that every table has rows.
+void Seeder::second_pass(Written& w) {
+  const Table& table = *w.plan.table;
+  std::vector<std::string> keys;
+  if (!w.plan.generated_key.empty())
+    keys = {w.plan.generated_key};
+  else if (table.primary_key)
+    keys = table.primary_key->columns;
+  if (keys.empty()) return;  // rows cannot be told apart: the references stay NULL
+  for (ForeignKeyPlan& fk : w.plan.fks) {
+    if (!fk.deferred) continue;
+    SqlBuilder select(conn_.dialect());
+    select.sql("SELECT ").ident_list(keys).sql(" FROM ").qualified(table.schema, table.name);
+    if (w.previous_key) select.sql(" WHERE ").ident(keys[0]).sql(" > ").param(*w.previous_key);
+    select.sql(" ORDER BY ").ident_list(keys);
+    Result rows = conn_.query(select.str(), select.params());
+    KeyPool& parent = pool(fk.pool);
+    if (parent.size() == 0) continue;
+    SqlBuilder update(conn_.dialect());
+    update.sql("UPDATE ").qualified(table.schema, table.name).sql(" SET ");
+    int n = 0;
+    for (std::size_t k = 0; k < fk.fk->columns.size(); ++k)
+      update.sql(k ? ", " : "")
+          .ident(fk.fk->columns[k])
+          .sql(" = ")
+          .sql(conn_.dialect().placeholder(++n));
+    update.sql(" WHERE ");
+    for (std::size_t k = 0; k < keys.size(); ++k)
+      update.sql(k ? " AND " : "").ident(keys[k]).sql(" = ").sql(conn_.dialect().placeholder(++n));
+    Statement statement = conn_.prepare(update.str());
+    const std::size_t width = parent.columns.size();
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      if (fk.nullable && fk.rng.chance(fk.null_ratio)) continue;
+      const std::size_t p = fk.rng.below(parent.size());
+      std::vector<Value> params(parent.values.begin() + static_cast<long>(p * width),
+                                parent.values.begin() + static_cast<long>((p + 1) * width));
+      for (std::size_t k = 0; k < keys.size(); ++k) params.push_back(rows.cell(r, k));
+      statement.execute(params);
+    }
+  }
+}
+
+}  // namespace retort::detail

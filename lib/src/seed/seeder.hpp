@@ -1,0 +1,64 @@
+// The run behind seed(): checks the config against the model, orders the tables, writes
+// fixtures and generated rows through one Session, then fills the foreign keys that close a
+// cycle.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+
+#include "retort/ddl.hpp"
+#include "retort/engine.hpp"
+#include "retort/session.hpp"
+#include "seed/seed_internal.hpp"
+
+namespace retort::detail {
+
+// Draws of a row before a table is taken to have no unique combination left.
+inline constexpr int kUniqueAttempts = 100;
+
+class Seeder {
+ public:
+  Seeder(Connection& conn, const MetaData& metadata, const SeedConfig& config,
+         const SeedOptions& options);
+  SeedResult run();
+
+ private:
+  struct Written {  // what the second pass needs of a table
+    TablePlan plan;
+    std::optional<Value> previous_key;  // the generated key's max before this run
+  };
+
+  void check_config() const;
+  std::uint64_t rows_for(const Table& table, const TableSeed* config) const;
+  void truncate(const std::vector<const Table*>& order, const TableOrder& sorted);
+  void seed_table(const Table& table, std::vector<std::size_t> cycle_fks);
+  void write_fixtures(TablePlan& plan);
+  void write_generated(TablePlan& plan, const std::vector<std::uint32_t>& per_counts);
+  bool fill_foreign_keys(TablePlan& plan, std::vector<Value>& row, std::uint64_t r,
+                         std::size_t per_parent);
+  void record_pools(TablePlan& plan, const std::vector<Value>& row);
+  void read_back_pools(TablePlan& plan, const std::optional<Value>& previous_key);
+  KeyPool& pool(std::size_t index);
+  void second_pass(Written& written);
+  void report(const std::string& table, std::uint64_t table_rows, bool force);
+
+  Connection& conn_;
+  const MetaData& metadata_;
+  const SeedConfig& config_;
+  const SeedOptions& options_;
+  std::uint64_t seed_ = 0;
+  std::unique_ptr<Session> session_;
+  std::vector<const Table*> seeded_;
+  std::vector<KeyPool> pools_;
+  std::vector<bool> pool_loaded_;
+  std::vector<Written> deferred_;
+  SeedResult result_;
+  std::uint64_t total_target_ = 0;
+  std::uint64_t table_rows_ = 0;
+  std::chrono::steady_clock::time_point start_;
+};
+
+const Table* find_seed_table(const MetaData& metadata, std::string_view name);
+
+}  // namespace retort::detail
