@@ -40,9 +40,9 @@ struct Revision {
 
 // Parses the header of a revision file: `revision` (required), `down_revision` (null, a
 // string or a list), `branch_labels` and `depends_on` (a string or a list), `message`,
-// `created`, `transactional` (true or false). `upgrade`, `downgrade` and `skip_lint` are
-// accepted and left in `source` uninterpreted; any other top-level key is an InputError with
-// its file:line:column and a "did you mean". `filename` names the file in errors only: the
+// `created`, `transactional` (true or false). `upgrade`, `downgrade`, `skip_lint` and `lint`
+// (read by lint.hpp) are accepted and left in `source` uninterpreted; any other top-level key
+// is an InputError with its file:line:column and a "did you mean". `filename` names the file in errors only: the
 // result's `path` stays empty. Sets `source` to `text` and `checksum` to its SHA-256.
 Revision parse_revision(std::string_view text, std::string_view filename = "<revision>");
 

@@ -2,7 +2,7 @@
 // milliseconds, and a general YAML parser spends most of that time on the upgrade/downgrade
 // blocks that listing the graph never looks at. This reader handles the one-line forms the
 // revision template writes (plain, quoted and flow-sequence values; block sequences of
-// scalars) and skips the upgrade/downgrade/skip_lint blocks line by line. On anything else
+// scalars) and skips the upgrade/downgrade/skip_lint/lint blocks line by line. On anything else
 // it returns nullopt and the caller falls back to yaml-cpp, so it never has to be complete,
 // only never wrong.
 #include <cstring>
@@ -13,7 +13,7 @@ namespace retort::detail::script {
 namespace {
 
 bool is_skipped_key(std::string_view key) {
-  return key == "upgrade" || key == "downgrade" || key == "skip_lint";
+  return key == "upgrade" || key == "downgrade" || key == "skip_lint" || key == "lint";
 }
 
 bool is_null_word(std::string_view text) {
@@ -196,7 +196,7 @@ class FastScanner {
     return line[indent] == '-' && (indent + 1 == line.size() || line[indent + 1] == ' ');
   }
 
-  // Lines of an upgrade/downgrade/skip_lint block: indented, or a "- " entry at column 1.
+  // Lines of an upgrade/downgrade/skip_lint/lint block: indented, or a "- " entry at column 1.
   static bool skipped_line(std::string_view line, std::size_t indent) {
     return indent > 0 || is_sequence_entry(line, indent);
   }

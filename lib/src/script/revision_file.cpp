@@ -15,9 +15,9 @@
 namespace retort::detail::script {
 namespace {
 
-constexpr std::array<std::string_view, 10> kKnownKeys = {
-    "revision", "down_revision", "branch_labels", "depends_on", "message",
-    "created",  "transactional", "upgrade",       "downgrade",  "skip_lint"};
+constexpr std::array<std::string_view, 11> kKnownKeys = {
+    "revision",      "down_revision", "branch_labels", "depends_on", "message", "created",
+    "transactional", "upgrade",       "downgrade",     "skip_lint",  "lint"};
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 

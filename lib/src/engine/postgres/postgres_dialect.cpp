@@ -138,6 +138,15 @@ std::vector<std::string> PostgresDialect::alter_autoincrement_sql(const Table& t
   return out;
 }
 
+std::string PostgresDialect::create_database_sql(std::string_view name) const {
+  return "CREATE DATABASE " + quote_identifier(name);
+}
+
+// FORCE (PostgreSQL 13+) ends sessions a failed run may have left behind.
+std::string PostgresDialect::drop_database_sql(std::string_view name) const {
+  return "DROP DATABASE IF EXISTS " + quote_identifier(name) + " WITH (FORCE)";
+}
+
 }  // namespace retort::postgres
 
 namespace retort::detail {

@@ -59,6 +59,9 @@ class SqliteDialect final : public Dialect {
   std::string session_unlock_sql() const override { return {}; }
   // SQLITE_BUSY (5) and its extended codes (261, 517, 773) share the low byte.
   bool is_lock_busy_code(std::string_view code) const override;
+  bool can_create_index_concurrently() const override { return false; }
+  std::string create_database_sql(std::string_view /*name*/) const override { return {}; }
+  std::string drop_database_sql(std::string_view /*name*/) const override { return {}; }
   std::string implicit_constraint_name(const Table& /*table*/, ConstraintKind /*kind*/,
                                        const std::vector<std::string>& /*columns*/) const override {
     return {};
