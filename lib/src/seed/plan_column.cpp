@@ -230,8 +230,7 @@ void apply_spec(const ColumnGenerator& g, ColumnPlan& c) {
     case GeneratorKind::kNull:
       c.gen = Gen::kNull;
       return;
-    case GeneratorKind::kFixture:
-      c.gen = Gen::kForeignKey;
+    case GeneratorKind::kFixture:  // the foreign key's plan reads the fixture keys
       return;
     default:
       break;

@@ -195,11 +195,14 @@ void Seeder::write_fixtures(TablePlan& plan) {
 }
 
 void Seeder::write_generated(TablePlan& plan, const std::vector<std::uint32_t>& per_counts) {
+  if (plan.rows == 0 || plan.column_names.empty()) return;  // nothing retort may write
   std::size_t per_parent = 0;
   std::uint32_t left_for_parent = per_counts.empty() ? 0 : per_counts[0];
+  // One row reused for every draw: the generators overwrite each value in place.
+  std::vector<Value> row(plan.columns.size());
+  Session::Inserter inserter = session_->inserter(plan.name, plan.column_names);
   for (std::uint64_t r = 0; r < plan.rows; ++r) {
     while (!per_counts.empty() && left_for_parent == 0) left_for_parent = per_counts[++per_parent];
-    std::vector<Value> row(plan.columns.size());
     bool ok = false;
     for (int attempt = 0; attempt < kUniqueAttempts && !ok; ++attempt) {
       for (std::size_t i = 0; i < plan.columns.size(); ++i) {
@@ -217,7 +220,7 @@ void Seeder::write_generated(TablePlan& plan, const std::vector<std::uint32_t>& 
     for (UniqueSetPlan& u : plan.uniques) u.seen.insert(hash_values(row, u.columns));
     if (!per_counts.empty()) --left_for_parent;
     if (plan.generated_key.empty()) record_pools(plan, row);
-    session_->add(plan.name, plan.column_names, std::move(row));
+    inserter.add(std::span<const Value>(row));
     ++table_rows_;
     report(plan.name, table_rows_, false);
   }

@@ -1,0 +1,271 @@
+// seed.yaml: every generator kind produces what it promises, fixtures (YAML and CSV) are
+// referenced by generated rows and by other fixtures, and config errors name
+// file:line:column, the table and the column, with a "did you mean".
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "seed_fixture.hpp"
+
+namespace retort {
+namespace {
+using testing::SeedDatabase;
+
+constexpr const char* kSchema = R"yaml(
+tables:
+  artist:
+    columns:
+      id: {type: integer, primary_key: true, autoincrement: true}
+      name: {type: text, nullable: false}
+  item:
+    columns:
+      id: {type: integer, primary_key: true}
+      artist_id: {type: integer, references: artist.id}
+      seq: integer
+      fixed: text
+      pick: text
+      n: integer
+      d: text
+      day: text
+      ts: text
+      flag: boolean
+      nothing: text
+      first: text
+      last: text
+      full: text
+      mail: text
+      user: text
+      phone: text
+      street: text
+      city: text
+      country: text
+      company: text
+      url: text
+      uid: text
+      ip: text
+      w: text
+      s: text
+      p: text
+)yaml";
+
+constexpr const char* kConfig = R"yaml(
+random_seed: 5
+tables:
+  artist:
+    rows: 3
+    fixtures:
+      - {_key: nina, name: Nina Simone}
+      - {_key: miles, name: Miles Davis}
+  item:
+    rows: 60
+    columns:
+      artist_id: {fixture: [miles]}
+      seq: {sequence: 100, step: 5}
+      fixed: {constant: hello}
+      pick: {choice: [a, b, c], weights: [1, 0, 1]}
+      n: {integer: [3, 7]}
+      d: {decimal: [1, 2], decimals: 3}
+      day: {date: ["2020-02-01", "2020-02-03"]}
+      ts: {timestamp: ["2021-01-01 10:00:00", "2021-01-01 10:00:59"]}
+      flag: {boolean: 1}
+      nothing: null
+      first: first_name
+      last: last_name
+      full: full_name
+      mail: email
+      user: username
+      phone: phone
+      street: street
+      city: city
+      country: country
+      company: company
+      url: url
+      uid: uuid
+      ip: ipv4
+      w: {words: [2, 2]}
+      s: {sentence: [3, 3]}
+      p: {paragraph: [2, 2], null_ratio: 0.5}
+)yaml";
+
+class SeedConfigTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql") {
+      RETORT_REQUIRE_PG();
+    }
+    db_ = std::make_unique<SeedDatabase>(GetParam());
+  }
+  std::vector<std::string> column(const std::string& name) {
+    std::vector<std::string> out;
+    Result r = db_->conn().query("SELECT " + quote_identifier(name) + " FROM item ORDER BY id");
+    for (std::size_t i = 0; i < r.size(); ++i)
+      out.push_back(r.cell(i, 0).is_null() ? "NULL" : r.cell(i, 0).text());
+    return out;
+  }
+  std::unique_ptr<SeedDatabase> db_;
+};
+
+TEST_P(SeedConfigTest, EveryGeneratorKindGivesWhatItPromises) {
+  const MetaData md = db_->create(kSchema);
+  const SeedConfig config = parse_seed_config(kConfig, "seed.yaml");
+  const SeedResult result = seed(db_->conn(), md, config, {});
+  EXPECT_EQ(result.random_seed, 5u);
+  ASSERT_EQ(db_->count("SELECT count(*) FROM item"), 60);
+  // Fixtures: two artists written first, generated rows point at "miles" only.
+  EXPECT_EQ(db_->count("SELECT count(*) FROM artist"), 5);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM item i JOIN artist a ON a.id = i.artist_id "
+                       "WHERE a.name = 'Miles Davis'"),
+            60);
+  auto all = [&](const std::string& col, const std::string& pattern) {
+    const std::regex re(pattern);
+    for (const std::string& v : column(col))
+      EXPECT_TRUE(std::regex_match(v, re)) << col << ": " << v;
+  };
+  const auto seq = column("seq");
+  EXPECT_EQ(seq[0], "100");
+  EXPECT_EQ(seq[1], "105");
+  all("fixed", "hello");
+  all("pick", "[ac]");
+  all("n", "[3-7]");
+  all("d", "(1\\.\\d{3}|2\\.000)");
+  all("day", "2020-02-0[1-3]");
+  all("ts", "2021-01-01 10:00:[0-5]\\d");
+  all("flag", "1|t|true");
+  all("nothing", "NULL");
+  all("first", "[A-Z][a-z]+");
+  all("last", "[A-Z][a-z]+");
+  all("full", "[A-Z][a-z]+ [A-Z][a-z]+");
+  all("mail", "[a-z]+\\.[a-z]+@[a-z.]+");
+  all("user", "[a-z]+_\\d+");
+  all("phone", "\\+1-\\d{3}-\\d{3}-\\d{4}");
+  all("street", "\\d+ [A-Z][a-z]+ [A-Z][a-z]+");
+  all("city", "[A-Z][A-Za-z ]+");
+  all("country", "[A-Z][A-Za-z ]+");
+  all("company", "[A-Z][a-z]+ [A-Z][A-Za-z]+");
+  all("url", "https://www\\.[a-z]+\\.[a-z.]+/[a-z]+");
+  all("uid", "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  all("ip", "\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  all("w", "[a-z]+ [a-z]+");
+  all("s", "[A-Z][a-z]+ [a-z]+ [a-z]+\\.");
+  all("p", "NULL|[A-Z][a-z ]+\\. [A-Z][a-z ]+\\.");
+  const auto p = column("p");
+  EXPECT_GT(std::count(p.begin(), p.end(), "NULL"), 5);
+  EXPECT_LT(std::count(p.begin(), p.end(), "NULL"), 55);
+}
+
+TEST_P(SeedConfigTest, FixturesFromCsvAndReferencesByKey) {
+  testing::TempDir dir;
+  testing::write_file(dir / "fixtures/artists.csv",
+                      "_key,name\nnina,\"Simone, Nina\"\nray,Ray Charles\n");
+  const MetaData md = db_->create(R"yaml(
+tables:
+  artist:
+    columns:
+      id: {type: integer, primary_key: true, autoincrement: true}
+      name: {type: text, nullable: false}
+  track:
+    columns:
+      id: {type: integer, primary_key: true, autoincrement: true}
+      title: {type: text, nullable: false}
+      artist_id: {type: integer, nullable: false, references: artist.id}
+)yaml");
+  testing::write_file(dir / "seed.yaml", R"yaml(
+tables:
+  artist:
+    rows: 0
+    fixtures: {csv: fixtures/artists.csv}
+  track:
+    per: artist
+    count: [2, 2]
+    fixtures:
+      - {title: Hit the Road Jack, artist_id: {ref: ray}}
+)yaml");
+  const SeedConfig config = load_seed_config(dir / "seed.yaml");
+  seed(db_->conn(), md, config, {});
+  EXPECT_EQ(db_->count("SELECT count(*) FROM artist"), 2);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM artist WHERE name = 'Simone, Nina'"), 1);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM track t JOIN artist a ON a.id = t.artist_id "
+                       "WHERE t.title = 'Hit the Road Jack' AND a.name = 'Ray Charles'"),
+            1);
+  // per: two generated tracks for each artist, plus the fixture.
+  EXPECT_EQ(db_->count("SELECT count(*) FROM track"), 5);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM (SELECT artist_id FROM track GROUP BY artist_id "
+                       "HAVING count(*) < 2) AS few"),
+            0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, SeedConfigTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+std::string error_of(const std::string& yaml) {
+  try {
+    parse_seed_config(yaml, "seed.yaml");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(SeedConfigErrors, NamePositionTableAndColumn) {
+  EXPECT_EQ(error_of("tables:\n  t:\n    columns:\n      a: emial\n"),
+            "seed.yaml:4:10: seed: table \"t\": column \"a\": unknown generator \"emial\" (did "
+            "you mean \"email\"?)");
+  EXPECT_EQ(error_of("tables:\n  t:\n    rowz: 3\n"),
+            "seed.yaml:3:5: seed: table \"t\": unknown key \"rowz\" (did you mean \"rows\"?)");
+  EXPECT_EQ(error_of("tables:\n  t:\n    columns:\n      a: {integer: [5, 1]}\n"),
+            "seed.yaml:4:20: seed: table \"t\": column \"a\": integer: min is above max");
+  EXPECT_EQ(error_of("tables:\n  t:\n    columns:\n      a: {date: [2020-13-01, 2021-01-01]}\n"),
+            "seed.yaml:4:18: seed: table \"t\": column \"a\": \"2020-13-01\" is not a date "
+            "(YYYY-MM-DD)");
+  EXPECT_EQ(error_of("tables:\n  t:\n    per: a\n"),
+            "seed.yaml:3:10: seed: table \"t\": per needs count: [min, max]");
+  EXPECT_EQ(error_of("rows: many\n"),
+            "seed.yaml:1:7: seed: rows must be a whole number, not \"many\"");
+  EXPECT_NE(error_of("tables: [\n").find("seed.yaml:"), std::string::npos);
+}
+
+TEST(SeedConfigErrors, UnknownTablesAndColumnsAgainstTheModel) {
+  SeedDatabase db("sqlite");
+  const MetaData md = db.create("tables:\n  artist:\n    columns:\n      name: text\n");
+  auto seed_error = [&](const std::string& yaml) -> std::string {
+    try {
+      seed(db.conn(), md, parse_seed_config(yaml, "seed.yaml"), {});
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "(no error)";
+  };
+  EXPECT_EQ(seed_error("tables:\n  artsit:\n    rows: 1\n"),
+            "seed.yaml:2:3: seed: unknown table \"artsit\" (did you mean \"artist\"?)");
+  EXPECT_EQ(
+      seed_error("tables:\n  artist:\n    columns:\n      nmae: city\n"),
+      "seed.yaml:4:7: seed: table \"artist\": unknown column \"nmae\" (did you mean \"name\"?)");
+  EXPECT_EQ(db.count("SELECT count(*) FROM artist"), 0);
+}
+
+TEST(SeedConfig, TheTemplatesExampleIsValidOnceUncommented) {
+  const std::string text = testing::read_file(std::string(RETORT_SOURCE_DIR) +
+                                              "/migrations_template/generic/seeds/seed.yaml");
+  // The example starts at its first key; every line from there is "# " + YAML.
+  std::string yaml;
+  std::size_t pos = text.find("# rows:");
+  ASSERT_NE(pos, std::string::npos);
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    const std::string line = text.substr(pos, nl - pos);
+    yaml += (line.size() > 2 ? line.substr(2) : "") + "\n";
+    pos = nl + 1;
+  }
+  testing::TempDir dir;
+  testing::write_file(dir / "fixtures/artists.csv", "name\nRay Charles\n");
+  testing::write_file(dir / "seed.yaml", yaml);
+  const SeedConfig config = load_seed_config(dir / "seed.yaml");
+  EXPECT_EQ(config.rows, 20u);
+  ASSERT_EQ(config.tables.size(), 3u);
+  EXPECT_EQ(config.tables[1].per, "artist");
+  EXPECT_EQ(load_seed_config(dir / "missing.yaml").tables.size(), 0u);
+}
+
+}  // namespace
+}  // namespace retort
