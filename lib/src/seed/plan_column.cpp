@@ -179,6 +179,7 @@ void set_choices(ColumnPlan& c, const std::vector<std::string>& values,
 
 // seed.yaml's generator for the column; the loader has checked its keys.
 void apply_spec(const ColumnGenerator& g, ColumnPlan& c) {
+  if (g.kind != GeneratorKind::kAuto) c.soft_range = false;
   if (g.min_words > 0) c.min_words = g.min_words;
   if (g.max_words > 0) c.max_words = std::max(g.max_words, c.min_words);
   switch (g.kind) {
@@ -260,6 +261,7 @@ void apply_bounds(const CheckBounds& b, ColumnPlan& c) {
     if (c.hi < c.lo) c.hi = c.lo + 1000;
   }
   if (b.hi) {
+    c.soft_range = false;
     auto hi = static_cast<std::int64_t>(std::floor(*b.hi * scale + 1e-9));
     if (b.hi_strict && static_cast<double>(hi) >= *b.hi * scale) --hi;
     c.hi = std::min(c.hi, hi);
@@ -280,6 +282,7 @@ void apply_type_limits(const Column& column, ColumnPlan& c) {
     limit -= 1;
     if (c.decimals > column.type.scale.value_or(0)) c.decimals = column.type.scale.value_or(0);
   }
+  c.type_max = limit;
   if (c.gen == Gen::kInteger || c.gen == Gen::kDecimal) {
     c.hi = std::min(c.hi, limit);
     c.lo = std::max(c.lo, -limit);

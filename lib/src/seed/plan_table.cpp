@@ -152,6 +152,9 @@ Value text_value(Out out, const std::string& text) {
 }
 
 bool make_unique(ColumnPlan& c, std::uint64_t rows) {
+  if (c.soft_range && (c.gen == Gen::kInteger || c.gen == Gen::kDecimal) && rows > 0 &&
+      c.hi - c.lo + 1 < static_cast<std::int64_t>(rows))
+    c.hi = c.lo + std::min<std::int64_t>(static_cast<std::int64_t>(rows) - 1, c.type_max - c.lo);
   const auto span = static_cast<std::uint64_t>(c.hi - c.lo) + 1;
   switch (c.gen) {
     case Gen::kSequence:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <climits>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -65,6 +66,10 @@ struct ColumnPlan {
   std::int64_t lo = 0;  // kInteger, kDecimal (scaled by 10^decimals), kDate (days since
   std::int64_t hi = 0;  // 1970-01-01), kTimestamp / kTime (seconds)
   int decimals = 0;
+  // The range is retort's default guess, not the user's nor a CHECK's: a unique column may
+  // grow it up to type_max.
+  bool soft_range = true;
+  std::int64_t type_max = INT64_MAX;
   std::int64_t next = 1;  // kSequence and the unique counter
   std::int64_t step = 1;
   double true_ratio = 0.5;

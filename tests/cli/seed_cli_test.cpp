@@ -1,0 +1,126 @@
+// End to end: retort seed and retort db reset through the binary, on a SQLite file and a
+// PostgreSQL database.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+#include "retort/engine.hpp"
+#include "support/test_support.hpp"
+
+namespace retort {
+namespace {
+using testing::run_retort;
+using testing::TempDir;
+
+constexpr const char* kRevision = R"yaml(revision: rev0001
+down_revision: null
+message: create artist and track
+upgrade:
+  - create_table: {name: artist, columns: {id: {type: integer, primary_key: true, autoincrement: true}, name: {type: varchar(20), nullable: false, unique: true}, email: {type: text, nullable: false}}}
+  - create_table: {name: track, columns: {id: {type: integer, primary_key: true}, title: {type: text, nullable: false}, artist_id: {type: integer, nullable: false, references: artist.id}}}
+downgrade:
+  - drop_table: {name: track}
+  - drop_table: {name: artist}
+)yaml";
+
+class SeedCli : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql") {
+      RETORT_REQUIRE_PG();
+      pg_ = std::make_unique<testing::PgTestDatabase>(*testing::pg_server_url());
+      url_ = pg_->url().to_string();
+    } else {
+      url_ = "sqlite:///" + (dir_ / "dev.db").string();
+    }
+    testing::write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\n");
+    testing::write_file(dir_ / "migrations/versions/0001_artist.yaml", kRevision);
+    ASSERT_EQ(run_retort({"upgrade"}, dir_.path()).exit_code, 0);
+  }
+  std::int64_t count(const std::string& table) {
+    Engine engine(Url::parse(url_));
+    Connection conn = engine.connect();
+    return conn.query("SELECT count(*) FROM " + table).cell(0, 0).integer();
+  }
+
+  TempDir dir_;
+  std::unique_ptr<testing::PgTestDatabase> pg_;
+  std::string url_;
+};
+
+TEST_P(SeedCli, SeedsWithRowsTableAndTruncate) {
+  auto r =
+      run_retort({"seed", "--rows", "7", "--table", "track=30", "--random-seed", "4"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("artist: 7 rows"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("track: 30 rows"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("random seed 4"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err.find("rows/s"), std::string::npos) << "no progress bar without a terminal";
+  EXPECT_EQ(count("artist"), 7);
+  EXPECT_EQ(count("track"), 30);
+  r = run_retort({"seed", "--rows", "5"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(count("artist"), 12);
+  r = run_retort({"seed", "--rows", "3", "--truncate"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(count("artist"), 3);
+  EXPECT_EQ(count("track"), 3);
+  // The version table is never seeded.
+  EXPECT_EQ(count("retort_version"), 1);
+}
+
+TEST_P(SeedCli, JsonSummary) {
+  auto r =
+      run_retort({"seed", "--rows", "4", "--random-seed", "9", "--format", "json"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["rows"], 8);
+  EXPECT_EQ(j["random_seed"], 9);
+  ASSERT_EQ(j["tables"].size(), 2u);
+  EXPECT_EQ(j["tables"][0]["table"], "artist");
+  EXPECT_EQ(j["tables"][0]["rows"], 4);
+  EXPECT_TRUE(j["seconds"].is_number());
+}
+
+TEST_P(SeedCli, SeedFileAndItsErrors) {
+  testing::write_file(
+      dir_ / "seeds/seed.yaml",
+      "tables:\n  artist:\n    rows: 2\n    columns:\n      email: {constant: x@y.z}\n"
+      "  track:\n    per: artist\n    count: [3, 3]\n");
+  auto r = run_retort({"seed"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(count("track"), 6);
+  testing::write_file(dir_ / "seeds/seed.yaml", "tables:\n  trak:\n    rows: 2\n");
+  r = run_retort({"seed"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("seed.yaml:2:3: seed: unknown table \"trak\" (did you mean \"track\"?)"),
+            std::string::npos)
+      << r.err;
+  r = run_retort({"seed", "--table", "track"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("NAME=COUNT"), std::string::npos) << r.err;
+}
+
+TEST_P(SeedCli, DbResetDropsUpgradesAndSeeds) {
+  ASSERT_EQ(run_retort({"seed", "--rows", "20"}, dir_.path()).exit_code, 0);
+  auto r = run_retort({"db", "reset"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("refusing to drop the database without --yes"), std::string::npos) << r.err;
+  EXPECT_EQ(count("artist"), 20);  // nothing changed
+  r = run_retort({"db", "reset", "--yes", "--rows", "6"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("applied 1 revisions"), std::string::npos) << r.out;
+  EXPECT_EQ(count("artist"), 6);
+  EXPECT_EQ(count("track"), 6);
+  EXPECT_EQ(count("retort_version"), 1);
+  r = run_retort({"db"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, SeedCli, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace retort
