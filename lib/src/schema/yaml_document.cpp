@@ -1,13 +1,17 @@
-// YamlDocument::parse with yaml-cpp's event parser (no YAML::Node tree is built).
+// YamlDocument::parse: the fast parser when it can, else yaml-cpp's event parser (no
+// YAML::Node tree is built on either path).
 #include "schema/yaml_document.hpp"
 
 #include <map>
 #include <sstream>
+#include <string>
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
+
+#include "schema/yaml_fast_parser.hpp"
 
 namespace retort::detail {
 
@@ -48,6 +52,11 @@ class YamlTreeBuilder : public YAML::EventHandler {
     open(make(YamlNode::Kind::kMap, mark), anchor);
   }
   void OnMapEnd() override { close(); }
+
+  // An empty stream sends no event: its root is null.
+  void finish() {
+    if (doc_.root_ == nullptr) doc_.root_ = &doc_.nodes_.emplace_back();
+  }
 
  private:
   struct Open {
@@ -96,18 +105,75 @@ class YamlTreeBuilder : public YAML::EventHandler {
   std::map<YAML::anchor_t, const YamlNode*> anchors_;
 };
 
-YamlDocument YamlDocument::parse(std::string_view text) {
+YamlDocument parse_yaml_events(std::string_view text) {
   YamlDocument doc;
   std::istringstream in{std::string(text)};
+  YamlTreeBuilder builder(doc);
   try {
     YAML::Parser parser(in);
-    YamlTreeBuilder builder(doc);
     parser.HandleNextDocument(builder);
   } catch (const YAML::Exception& e) {
     throw YamlSyntaxError{{e.mark.line, e.mark.column}, e.msg};
   }
-  if (doc.root_ == nullptr) doc.root_ = &doc.nodes_.emplace_back();
+  builder.finish();
   return doc;
+}
+
+// same_tree: the node-by-node comparison behind the differential tests and fuzz target.
+namespace {
+
+std::string describe(const YamlNode& node) {
+  std::string out;
+  switch (node.kind) {
+    case YamlNode::Kind::kNull:
+      out = "null";
+      break;
+    case YamlNode::Kind::kScalar:
+      out = "scalar \"" + node.scalar + "\"";
+      break;
+    case YamlNode::Kind::kSequence:
+      out = "sequence of " + std::to_string(node.items.size());
+      break;
+    case YamlNode::Kind::kMap:
+      out = "mapping of " + std::to_string(node.entries.size());
+      break;
+  }
+  return out + " at " + std::to_string(node.mark.line) + ":" + std::to_string(node.mark.column);
+}
+
+bool differ(const std::string& path, const YamlNode& a, const YamlNode& b, std::string* why) {
+  if (why != nullptr) *why = path + ": " + describe(a) + " vs " + describe(b);
+  return false;
+}
+
+bool compare(const std::string& path, const YamlNode& a, const YamlNode& b, std::string* why) {
+  if (a.kind != b.kind || a.mark.line != b.mark.line || a.mark.column != b.mark.column ||
+      a.scalar != b.scalar || a.items.size() != b.items.size() ||
+      a.entries.size() != b.entries.size()) {
+    return differ(path, a, b, why);
+  }
+  for (std::size_t i = 0; i < a.items.size(); ++i) {
+    if (!compare(path + "[" + std::to_string(i) + "]", *a.items[i], *b.items[i], why)) {
+      return false;
+    }
+  }
+  for (std::size_t i = 0; i < a.entries.size(); ++i) {
+    const std::string at = path + "{" + std::to_string(i) + "}";
+    if (!compare(at + ".key", *a.entries[i].first, *b.entries[i].first, why)) return false;
+    if (!compare(at + ".value", *a.entries[i].second, *b.entries[i].second, why)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool same_tree(const YamlNode& a, const YamlNode& b, std::string* why) {
+  return compare("root", a, b, why);
+}
+
+YamlDocument YamlDocument::parse(std::string_view text) {
+  if (std::optional<YamlDocument> fast = parse_yaml_fast(text)) return std::move(*fast);
+  return parse_yaml_events(text);
 }
 
 }  // namespace retort::detail

@@ -5,6 +5,10 @@
 // much as parsing it. This tree answers look-ups with plain string comparisons, and it keeps
 // the rest of the loader independent of the parser library: only YamlDocument::parse knows
 // which parser produced the events.
+//
+// Two parsers can build it (yaml_fast_parser.hpp): a hand-written one for the subset of YAML
+// that retort's files use, and yaml-cpp's event parser for everything else and for errors.
+// Both give the same tree, marks included.
 #pragma once
 
 #include <deque>
@@ -46,7 +50,7 @@ struct YamlSyntaxError {
 class YamlDocument {
  public:
   // Parses the first document of `text`; an empty stream gives a null root. Throws
-  // YamlSyntaxError.
+  // YamlSyntaxError with yaml-cpp's message and mark.
   static YamlDocument parse(std::string_view text);
 
   const YamlNode& root() const { return *root_; }
@@ -57,6 +61,7 @@ class YamlDocument {
 
  private:
   friend class YamlTreeBuilder;
+  friend class YamlFastParser;
   std::deque<YamlNode> nodes_;  // stable addresses: nodes point at each other
   const YamlNode* root_ = nullptr;
 };
