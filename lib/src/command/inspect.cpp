@@ -1,10 +1,7 @@
 // retort inspect: reflects a live database into the model and renders it as a models file,
 // JSON or SQL.
-#include <fstream>
-#include <random>
-#include <system_error>
-
 #include "command/model_json.hpp"
+#include "command/output_file.hpp"
 #include "retort/command.hpp"
 #include "retort/ddl.hpp"
 #include "retort/error.hpp"
@@ -54,28 +51,6 @@ fs::path output_path(const InspectCommandOptions& options) {
   return path;
 }
 
-// A temporary file beside `path`, then a rename: a reader sees the old file or the whole new
-// one, never a part, and a failure leaves the old file as it was.
-void write_file_atomically(const fs::path& path, std::string_view text) {
-  fs::path temp = path;
-  temp += ".tmp-" + std::to_string(std::random_device{}());
-  auto fail = [&](const std::string& why) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    throw InputError(SourceLocation{path.string()}, "cannot write the output: " + why);
-  };
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) fail("cannot create \"" + temp.string() + "\"");
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.flush();
-    if (!out) fail("write error on \"" + temp.string() + "\"");
-  }
-  std::error_code ec;
-  fs::rename(temp, path, ec);
-  if (ec) fail(ec.message());
-}
-
 }  // namespace
 
 std::string render_model(const MetaData& metadata, InspectFormat format, const Dialect& dialect) {
@@ -123,7 +98,7 @@ InspectCommandResult inspect(const InspectCommandOptions& options) {
   result.metadata = reflect(conn, inspect_options, &result.extras);
   log_extras(project.engine_options.logger, result.extras);
   result.text = render_model(result.metadata, options.format, engine.dialect());
-  if (options.output) write_file_atomically(output_path(options), result.text);
+  if (options.output) detail::write_file_atomically(output_path(options), result.text);
   return result;
 }
 

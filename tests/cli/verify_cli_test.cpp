@@ -1,0 +1,115 @@
+// End to end: retort verify on SQLite and PostgreSQL projects: success, the first failing
+// revision with exit code 1, JSON, and the project's database left alone.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+#include "retort/engine.hpp"
+#include "retort/inspect.hpp"
+#include "support/test_support.hpp"
+
+namespace retort {
+namespace {
+using testing::run_retort;
+using testing::write_file;
+
+const char* const kArtist =
+    "revision: r1\ndown_revision: null\nmessage: artist\nupgrade:\n"
+    "  - create_table: {name: artist, columns: {id: {type: integer, primary_key: true},\n"
+    "      name: {type: varchar(30), nullable: false}}}\n"
+    "downgrade:\n  - drop_table: {name: artist}\n";
+const char* const kBroken =
+    "revision: r2\ndown_revision: r1\nmessage: rating\nupgrade:\n"
+    "  - add_column: {table: artist, column: rating, type: integer}\n"
+    "downgrade:\n  - execute: \"SELECT 1\"\n";
+const char* const kModels =
+    "tables:\n  artist:\n    columns:\n      id: {type: integer, primary_key: true}\n"
+    "      name: {type: varchar(30), nullable: false}\n";
+
+class VerifyCli : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql") {
+      RETORT_REQUIRE_PG();
+      pg_ = std::make_unique<testing::PgTestDatabase>(*testing::pg_server_url());
+      url_ = pg_->url().to_string();
+    } else {
+      url_ = "sqlite:///" + (dir_ / "app.db").string();
+    }
+    write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\n");
+    write_file(dir_ / "models/schema.yaml", kModels);
+    write_file(dir_ / "migrations/versions/1.yaml", kArtist);
+  }
+  testing::RunResult retort(const std::vector<std::string>& args) {
+    return run_retort(args, dir_.path(), {{"TMPDIR", (dir_ / "tmp").string()}});
+  }
+  void expect_project_untouched() {
+    if (!pg_) {
+      EXPECT_FALSE(std::filesystem::exists(dir_ / "app.db"));
+      // The scratch file went into TMPDIR and is gone.
+      EXPECT_TRUE(std::filesystem::is_empty(dir_ / "tmp"));
+      return;
+    }
+    Engine engine(Url::parse(url_));
+    Connection conn = engine.connect();
+    EXPECT_TRUE(reflect(conn).tables.empty());
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<testing::PgTestDatabase> pg_;
+  std::string url_;
+};
+
+TEST_P(VerifyCli, PassesAndFailsAtTheFirstBadRevision) {
+  std::filesystem::create_directories(dir_ / "tmp");
+  auto r = retort({"verify"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("ok r1: upgrade, downgrade, upgrade\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("models: head matches "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("verified 1 revision(s) on a scratch " + GetParam() + " database\n"),
+            std::string::npos)
+      << r.out;
+  expect_project_untouched();
+
+  write_file(dir_ / "migrations/versions/2.yaml", kBroken);
+  r = retort({"verify"});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("FAILED at revision r2 ("), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("round trip: the schema after the downgrade differs from the schema "
+                       "before the upgrade\n  drop column \"artist\".\"rating\"\n"),
+            std::string::npos)
+      << r.out;
+  expect_project_untouched();
+}
+
+TEST_P(VerifyCli, Json) {
+  std::filesystem::create_directories(dir_ / "tmp");
+  write_file(dir_ / "migrations/versions/2.yaml",
+             "revision: r2\ndown_revision: r1\nupgrade:\n  - execute: {sql: \"SELECT * FROM "
+             "missing_table\", reverse: \"SELECT 1\"}\ndowngrade:\n  - execute: \"SELECT 1\"\n");
+  auto r = retort({"verify", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["ok"], false);
+  EXPECT_EQ(json["dialect"], GetParam());
+  EXPECT_EQ(json["verified"], nlohmann::json::array({"r1"}));
+  EXPECT_EQ(json["failure"]["revision"], "r2");
+  EXPECT_EQ(json["failure"]["stage"], "upgrade");
+  EXPECT_NE(json["failure"]["message"].get<std::string>().find("missing_table"), std::string::npos);
+  EXPECT_TRUE(json["failure"]["file"].get<std::string>().ends_with("2.yaml"));
+  expect_project_untouched();
+}
+
+TEST_P(VerifyCli, AMalformedRevisionIsAnInputError) {
+  write_file(dir_ / "migrations/versions/2.yaml", "revision: r2\ndown_revison: r1\n");
+  auto r = retort({"verify"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("2.yaml:2:1: unknown key \"down_revison\""), std::string::npos) << r.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, VerifyCli, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace retort
