@@ -1,10 +1,15 @@
 // Helpers shared by the test binaries.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -72,6 +77,36 @@ struct RunResult {
 // (or, with an empty value, removed from) the environment.
 RunResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
                       const std::map<std::string, std::string>& env = {});
+
+// A child process started by spawn_process; its stdout and stderr go to temporary files.
+// wait() reaps it; the destructor kills (SIGKILL) and reaps a child not waited for.
+class ChildProcess {
+ public:
+  ChildProcess(pid_t pid, std::unique_ptr<TempDir> io) : pid_(pid), io_(std::move(io)) {}
+  ChildProcess(ChildProcess&& other) noexcept
+      : pid_(std::exchange(other.pid_, -1)), io_(std::move(other.io_)) {}
+  ChildProcess& operator=(ChildProcess&&) = delete;
+  ~ChildProcess();
+  pid_t pid() const { return pid_; }
+  // Waits for the child; exit_code is its status, or 128 + the signal that ended it.
+  RunResult wait();
+
+ private:
+  pid_t pid_;
+  std::unique_ptr<TempDir> io_;
+};
+
+struct SpawnOptions {
+  // Added to (or, with an empty value, removed from) the environment.
+  std::map<std::string, std::string> env;
+  // Runs in the child after fork, just before exec (set limits, drop privileges): it must
+  // only make async-signal-safe calls. May be empty.
+  std::function<void()> in_child;
+};
+
+// Starts argv[0] (searched in PATH) in `cwd` with stdin from /dev/null, without waiting.
+ChildProcess spawn_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
+                           const SpawnOptions& options);
 
 // Runs the built retort binary with `args` in `cwd`, with stdin from /dev/null and `env`
 // added to (or, with an empty value, removed from) the environment.

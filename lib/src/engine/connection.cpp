@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "engine/connection_pool.hpp"
+#include "engine/test_hooks.hpp"
 #include "retort/error.hpp"
 
 namespace retort {
@@ -19,9 +20,8 @@ auto logging_errors(const detail::ConnectionPool* pool, Body&& body) -> decltype
   }
 }
 
-void echo(const detail::ConnectionPool* pool, std::string_view sql,
-          const std::vector<Value>& params) {
-  if (!pool || !pool->echo()) return;
+void echo_line(const detail::ConnectionPool& pool, std::string_view sql,
+               const std::vector<Value>& params) {
   std::string line(sql);
   if (!params.empty()) {
     line += " [params: ";
@@ -31,7 +31,15 @@ void echo(const detail::ConnectionPool* pool, std::string_view sql,
     }
     line += "]";
   }
-  pool->log(LogLevel::kInfo, line);
+  pool.log(LogLevel::kInfo, line);
+}
+
+// Every statement passes here just before it is sent: it is logged when echo is on, then
+// meets the test-only kill hook (so an echoed log shows the statement a test died before).
+void echo(const detail::ConnectionPool* pool, std::string_view sql,
+          const std::vector<Value>& params) {
+  if (pool && pool->echo()) echo_line(*pool, sql, params);
+  detail::before_statement_test_hook();
 }
 
 }  // namespace

@@ -31,6 +31,14 @@ std::string quote_literal(std::string_view text) {
   return out;
 }
 
+void SqlBuilder::refuse_long_identifier(std::string_view name) const {
+  throw InputError(std::string(dialect_->name()) + ": the name " + quote_identifier(name) +
+                   " is " + std::to_string(name.size()) + " bytes long; " +
+                   std::string(dialect_->name()) + " keeps at most " +
+                   std::to_string(dialect_->max_identifier_bytes()) +
+                   " and would silently cut it: use a shorter name");
+}
+
 SqlBuilder& SqlBuilder::qualified(std::string_view schema, std::string_view name) {
   if (!schema.empty()) {
     ident(schema);

@@ -22,13 +22,19 @@ std::string quote_literal(std::string_view text);
 
 class SqlBuilder {
  public:
-  explicit SqlBuilder(const Dialect& dialect) : dialect_(&dialect) {}
+  explicit SqlBuilder(const Dialect& dialect)
+      : dialect_(&dialect),
+        max_identifier_bytes_(dialect.max_identifier_bytes() ? dialect.max_identifier_bytes()
+                                                             : std::string_view::npos) {}
 
   SqlBuilder& sql(std::string_view text) {
     text_ += text;
     return *this;
   }
+  // Throws InputError for a name longer than the dialect's max_identifier_bytes(), which the
+  // database would silently cut (and then not find under its full name).
   SqlBuilder& ident(std::string_view name) {
+    if (name.size() > max_identifier_bytes_) refuse_long_identifier(name);
     text_ += quote_identifier(name);
     return *this;
   }
@@ -50,7 +56,10 @@ class SqlBuilder {
   const Dialect& dialect() const { return *dialect_; }
 
  private:
+  [[noreturn]] void refuse_long_identifier(std::string_view name) const;
+
   const Dialect* dialect_;
+  std::size_t max_identifier_bytes_;
   std::string text_;
   std::vector<Value> params_;
 };

@@ -181,6 +181,13 @@ void PostgresConnection::connect(const Url& url, const EngineOptions& options) {
     }
   }
   PQsetErrorVerbosity(conn_.get(), PQERRORS_DEFAULT);
+  // quote_literal only doubles quotes: with standard_conforming_strings off (a server, database
+  // or role setting), a backslash would escape the closing quote and let a value end its
+  // literal early. The server reports the setting at start-up, so this costs nothing when on.
+  const char* standard_strings = PQparameterStatus(conn_.get(), "standard_conforming_strings");
+  if (!standard_strings || std::string_view(standard_strings) != "on") {
+    execute("SET standard_conforming_strings = on");
+  }
 }
 
 void PostgresConnection::on_notice(void* self, const PGresult* notice) {

@@ -1,5 +1,6 @@
 // Conversions between retort Values and libpq's wire formats, and the translation of failed
 // results into DatabaseError.
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <memory>
@@ -31,6 +32,24 @@ std::string trim(std::string_view text) {
   if (first == std::string_view::npos) return {};
   const auto last = text.find_last_not_of(" \t\r\n");
   return std::string(text.substr(first, last - first + 1));
+}
+
+// libpq's own messages (a lost connection: "server closed the connection unexpectedly\n\tThis
+// probably means ...") span lines; errors are one line, so each line break and the indentation
+// after it become one space.
+std::string libpq_message(const char* text) {
+  const std::string trimmed = trim(text ? text : "");
+  std::string out;
+  out.reserve(trimmed.size());
+  for (std::size_t i = 0; i < trimmed.size(); ++i) {
+    if (trimmed[i] != '\n' && trimmed[i] != '\r') {
+      out += trimmed[i];
+      continue;
+    }
+    while (i + 1 < trimmed.size() && std::isspace(static_cast<unsigned char>(trimmed[i + 1]))) ++i;
+    out += ' ';
+  }
+  return out;
 }
 
 // Shortest text that reads back as the same double; PostgreSQL's spellings for the
@@ -186,15 +205,15 @@ Result convert_result(const PGresult& result) {
 
 DatabaseError statement_error(PGconn* conn, const PGresult* result, std::string_view sql) {
   const std::string prefix = "postgresql: " + sql_excerpt(sql) + ": ";
-  if (!result) return DatabaseError(prefix + trim(PQerrorMessage(conn)));
+  if (!result) return DatabaseError(prefix + libpq_message(PQerrorMessage(conn)));
   auto field = [&](int code) {
     const char* value = PQresultErrorField(result, code);
     return value ? std::string(value) : std::string();
   };
   const std::string sqlstate = field(PG_DIAG_SQLSTATE);
   std::string primary = field(PG_DIAG_MESSAGE_PRIMARY);
-  if (primary.empty()) primary = trim(PQresultErrorMessage(result));
-  if (primary.empty()) primary = trim(PQerrorMessage(conn));
+  if (primary.empty()) primary = libpq_message(PQresultErrorMessage(result));
+  if (primary.empty()) primary = libpq_message(PQerrorMessage(conn));
   if (primary.empty()) primary = PQresStatus(PQresultStatus(result));
   std::string message = prefix + primary;
   if (!sqlstate.empty()) message += " (SQLSTATE " + sqlstate + ")";
