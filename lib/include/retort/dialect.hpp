@@ -120,6 +120,17 @@ class Dialect {
   // (SQLite SQLITE_BUSY and its extended codes; PostgreSQL 55P03 lock_not_available).
   virtual bool is_lock_busy_code(std::string_view code) const = 0;
 
+  // ---- project tools (lint, verify) -------------------------------------------------------
+  // True when an index can be created without blocking writes to its table (PostgreSQL's
+  // CREATE INDEX CONCURRENTLY, which cannot run inside a transaction): lint then flags a plain
+  // index creation on an existing table.
+  virtual bool can_create_index_concurrently() const = 0;
+  // The SQL that creates / drops the whole database `name`, run on a connection to another
+  // database of the same server; empty where a database is a file that opening creates and
+  // deleting the file drops (SQLite). verify's scratch database uses them.
+  virtual std::string create_database_sql(std::string_view name) const = 0;
+  virtual std::string drop_database_sql(std::string_view name) const = 0;
+
   // ---- names --------------------------------------------------------------------------------
   // The longest identifier the database keeps, in bytes; 0 when there is no limit (SQLite).
   // PostgreSQL silently cuts longer names to 63 bytes, so SqlBuilder refuses them instead.

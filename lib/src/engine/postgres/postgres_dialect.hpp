@@ -47,6 +47,9 @@ class PostgresDialect final : public Dialect {
     return "SELECT CASE WHEN pg_advisory_unlock($1::bigint) THEN 1 ELSE 0 END";
   }
   bool is_lock_busy_code(std::string_view code) const override { return code == "55P03"; }
+  bool can_create_index_concurrently() const override { return true; }
+  std::string create_database_sql(std::string_view name) const override;
+  std::string drop_database_sql(std::string_view name) const override;
   std::size_t max_identifier_bytes() const override { return 63; }  // NAMEDATALEN - 1
   std::string implicit_constraint_name(const Table& table, ConstraintKind kind,
                                        const std::vector<std::string>& columns) const override;
