@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "retort/inspect.hpp"
+#include "seed/seed_internal.hpp"
 #include "seed_fixture.hpp"
 
 namespace retort {
@@ -106,6 +108,60 @@ TEST_P(SeedTest, EveryFeatureOfTheModelSeedsWithEveryConstraintHolding) {
   EXPECT_EQ(db_->count("SELECT count(*) FROM artist WHERE mood NOT IN ('happy', 'sad', 'calm')"),
             0);
   EXPECT_EQ(db_->count("SELECT count(*) FROM artist WHERE length(name) > 12"), 0);
+}
+
+// What `retort seed` does: the model read back from the database (PostgreSQL prints CHECKs
+// its own way: casts, BETWEEN as two comparisons, IN as = ANY (ARRAY[...])).
+TEST_P(SeedTest, AReflectedSchemaSeedsWithEveryConstraintHolding) {
+  const MetaData md = db_->create(kFullSchema);
+  const MetaData live = reflect(db_->conn());
+  SeedOptions options;
+  options.rows = 30;
+  options.random_seed = 11;
+  seed(db_->conn(), live, SeedConfig{}, options);
+  testing::expect_constraints_hold(*db_, md);
+}
+
+TEST(ReadCheck, TheFormsSeedHonoursInBothSpellings) {
+  struct Case {
+    const char* sql;
+    const char* column;
+    std::optional<double> lo, hi;
+    std::size_t list;
+  };
+  const Case cases[] = {
+      {"rating BETWEEN 1 AND 5", "rating", 1, 5, 0},
+      {"((rating >= 1) AND (rating <= 5))", "rating", 1, 5, 0},
+      {"price >= 10", "price", 10, std::nullopt, 0},
+      {"(price >= (10)::numeric)", "price", 10, std::nullopt, 0},
+      {"0 < seconds", "seconds", 0, std::nullopt, 0},
+      {"ratio < 1::double precision AND ratio > 0::double precision", "ratio", 0, 1, 0},
+      {"(mood = ANY (ARRAY['happy'::public.mood, 'sad'::public.mood]))", "mood", std::nullopt,
+       std::nullopt, 2},
+      {"status IN ('new', 'active', 'gone')", "status", std::nullopt, std::nullopt, 3},
+      {"((status)::text = ANY ((ARRAY['new'::character varying, 'active'::character "
+       "varying])::text[]))",
+       "status", std::nullopt, std::nullopt, 2},
+      {"\"mood\" IN ('happy','sad')", "mood", std::nullopt, std::nullopt, 2},
+  };
+  for (const Case& c : cases) {
+    std::vector<detail::CheckBounds> out;
+    ASSERT_TRUE(detail::read_check(c.sql, out)) << c.sql;
+    ASSERT_FALSE(out.empty()) << c.sql;
+    EXPECT_EQ(out[0].column, c.column) << c.sql;
+    std::optional<double> lo, hi;
+    for (const auto& b : out) {
+      if (b.lo) lo = b.lo;
+      if (b.hi) hi = b.hi;
+    }
+    EXPECT_EQ(lo, c.lo) << c.sql;
+    EXPECT_EQ(hi, c.hi) << c.sql;
+    EXPECT_EQ(out[0].list.size(), c.list) << c.sql;
+  }
+  std::vector<detail::CheckBounds> out;
+  EXPECT_FALSE(detail::read_check("length(title) > 0", out));
+  EXPECT_FALSE(detail::read_check("a > 0 OR b > 0", out));
+  EXPECT_TRUE(out.empty());
 }
 
 TEST_P(SeedTest, SeedingTwiceAddsRowsWithoutCollisionsAndTruncateReplacesThem) {

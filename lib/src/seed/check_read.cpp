@@ -10,7 +10,18 @@
 namespace retort::detail {
 namespace {
 
-// The tokens without PostgreSQL's casts ("::numeric", "::character varying(30)", "::text[]")
+// Whether `next` is the next word of a multi-word type name starting at `word` ("character
+// varying", "double precision", "timestamp with time zone").
+bool continues_type(const Token& word, const Token& next) {
+  if (word.is_word("character") || word.is_word("bit")) return next.is_word("varying");
+  if (word.is_word("double")) return next.is_word("precision");
+  if (word.is_word("timestamp") || word.is_word("time"))
+    return next.is_word("with") || next.is_word("without") || next.is_word("zone");
+  if (word.is_word("with") || word.is_word("without")) return next.is_word("time");
+  return false;
+}
+
+// The tokens without PostgreSQL's casts ("::numeric", "::character varying(30)", "::text()")
 // and without the parentheses the catalog adds around single operands.
 std::vector<Token> without_casts(const std::vector<Token>& tokens) {
   std::vector<Token> out;
@@ -20,22 +31,18 @@ std::vector<Token> without_casts(const std::vector<Token>& tokens) {
       continue;
     }
     ++i;  // the type: words ("character varying"), then optional (n) and []
-    while (i < tokens.size() && tokens[i].is_identifier() &&
-           (i + 1 >= tokens.size() || !tokens[i + 1].is_punct("."))) {
-      if (i + 1 < tokens.size() && tokens[i + 1].is_identifier() &&
-          (tokens[i].is_word("character") || tokens[i].is_word("double") ||
-           tokens[i].is_word("timestamp") || tokens[i].is_word("time") ||
-           tokens[i].is_word("with") || tokens[i].is_word("without") ||
-           tokens[i].is_word("varying") || tokens[i].is_word("precision") ||
-           tokens[i].is_word("zone"))) {
+    while (i + 2 < tokens.size() && tokens[i].is_identifier() && tokens[i + 1].is_punct("."))
+      i += 2;  // schema-qualified: public.mood
+    while (i < tokens.size() && tokens[i].is_identifier()) {
+      if (i + 1 < tokens.size() && continues_type(tokens[i], tokens[i + 1])) {
         ++i;
         continue;
       }
       break;
     }
     if (i + 1 < tokens.size() && tokens[i + 1].is_punct("(")) i = matching_paren(tokens, i + 1);
-    while (i + 2 < tokens.size() && tokens[i + 1].is_punct("[") && tokens[i + 2].is_punct("]"))
-      i += 2;
+    while (i + 2 < tokens.size() && tokens[i + 1].is_punct("(") && tokens[i + 2].is_punct(")"))
+      i += 2;  // text[] (brackets read as parentheses)
   }
   // "( x )" around one operand: drop the pair.
   std::vector<Token> flat;
@@ -97,8 +104,9 @@ bool read_term(const std::vector<Token>& t, std::size_t i, std::size_t end, Chec
       k += in ? 1 : 2;
       if (k >= end || !t[k].is_punct("(")) return false;
       ++k;
-      if (any) {
-        if (k + 1 >= end || !t[k].is_word("array") || !t[k + 1].is_punct("[")) return false;
+      if (any) {  // = ANY (ARRAY[...]), the array possibly in parentheses of its own
+        while (k < end && t[k].is_punct("(")) ++k;
+        if (k + 1 >= end || !t[k].is_word("array") || !t[k + 1].is_punct("(")) return false;
         k += 2;
       }
       b.has_list = true;
@@ -167,7 +175,16 @@ bool read_term(const std::vector<Token>& t, std::size_t i, std::size_t end, Chec
 }  // namespace
 
 bool read_check(std::string_view expression, std::vector<CheckBounds>& out) {
-  const std::string stripped = strip_outer_parens(expression);
+  // PostgreSQL prints arrays as ARRAY[...] and types as text[]; the tokenizer reads [...] as
+  // a SQLite quoted name, so brackets outside strings become parentheses first.
+  std::string text(expression);
+  bool in_string = false;
+  for (char& c : text) {
+    if (c == '\'') in_string = !in_string;
+    if (!in_string && c == '[') c = '(';
+    if (!in_string && c == ']') c = ')';
+  }
+  const std::string stripped = strip_outer_parens(text);
   const std::vector<Token> t = without_casts(tokenize_sql(stripped));
   std::vector<CheckBounds> terms;
   std::size_t start = 0;
