@@ -6,9 +6,7 @@
 
 #include <memory>
 
-#include "retort/engine.hpp"
-#include "retort/inspect.hpp"
-#include "support/test_support.hpp"
+#include "support/project_database.hpp"
 
 namespace retort {
 namespace {
@@ -31,13 +29,9 @@ const char* const kModels =
 class VerifyCli : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql") {
-      RETORT_REQUIRE_PG();
-      pg_ = std::make_unique<testing::PgTestDatabase>(*testing::pg_server_url());
-      url_ = pg_->url().to_string();
-    } else {
-      url_ = "sqlite:///" + (dir_ / "app.db").string();
-    }
+    if (GetParam() == "postgresql") RETORT_REQUIRE_PG();
+    db_ = std::make_unique<testing::ProjectDatabase>(GetParam(), dir_.path());
+    url_ = db_->url();
     write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\n");
     write_file(dir_ / "models/schema.yaml", kModels);
     write_file(dir_ / "migrations/versions/1.yaml", kArtist);
@@ -46,18 +40,14 @@ class VerifyCli : public ::testing::TestWithParam<std::string> {
     return run_retort(args, dir_.path(), {{"TMPDIR", (dir_ / "tmp").string()}});
   }
   void expect_project_untouched() {
-    if (!pg_) {
-      EXPECT_FALSE(std::filesystem::exists(dir_ / "app.db"));
-      // The scratch file went into TMPDIR and is gone.
-      EXPECT_TRUE(std::filesystem::is_empty(dir_ / "tmp"));
-      return;
-    }
-    Engine engine(Url::parse(url_));
-    Connection conn = engine.connect();
-    EXPECT_TRUE(reflect(conn).tables.empty());
+    EXPECT_TRUE(db_->untouched());
+    if (db_->is_postgres()) return;
+    EXPECT_FALSE(std::filesystem::exists(dir_ / "app.db"));
+    // The scratch file went into TMPDIR and is gone.
+    EXPECT_TRUE(std::filesystem::is_empty(dir_ / "tmp"));
   }
   testing::TempDir dir_;
-  std::unique_ptr<testing::PgTestDatabase> pg_;
+  std::unique_ptr<testing::ProjectDatabase> db_;
   std::string url_;
 };
 

@@ -8,7 +8,7 @@
 #include "retort/command_tools.hpp"
 #include "retort/engine.hpp"
 #include "retort/inspect.hpp"
-#include "support/test_support.hpp"
+#include "support/project_database.hpp"
 
 namespace retort {
 namespace {
@@ -40,13 +40,9 @@ const char* const kModels =
 class VerifyCommandTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql") {
-      RETORT_REQUIRE_PG();
-      pg_ = std::make_unique<testing::PgTestDatabase>(*testing::pg_server_url());
-      url_ = pg_->url().to_string();
-    } else {
-      url_ = "sqlite:///" + (dir_ / "app.db").string();
-    }
+    if (GetParam() == "postgresql") RETORT_REQUIRE_PG();
+    db_ = std::make_unique<testing::ProjectDatabase>(GetParam(), dir_.path());
+    url_ = db_->url();
     write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\n");
     write_file(dir_ / "models/schema.yaml", kModels);
     revision("1.yaml", kArtist);
@@ -61,18 +57,15 @@ class VerifyCommandTest : public ::testing::TestWithParam<std::string> {
     options.project.working_directory = dir_.path();
     return verify_command(options);
   }
-  // The project's database has no tables (verify never writes to it).
+  // verify never writes to the project's database (a SQLite file is not even created).
   void expect_project_untouched() {
-    if (!pg_) {
+    EXPECT_TRUE(db_->untouched());
+    if (!db_->is_postgres()) {
       EXPECT_FALSE(std::filesystem::exists(dir_ / "app.db"));
-      return;
     }
-    Engine engine(Url::parse(url_));
-    Connection conn = engine.connect();
-    EXPECT_TRUE(reflect(conn).tables.empty());
   }
   testing::TempDir dir_;
-  std::unique_ptr<testing::PgTestDatabase> pg_;
+  std::unique_ptr<testing::ProjectDatabase> db_;
   std::string url_;
 };
 
@@ -152,8 +145,9 @@ TEST_P(VerifyCommandTest, TheScratchDatabaseIsDropped) {
   const VerifyCommandResult result = verify();
   EXPECT_FALSE(result.ok());
   const Url scratch = Url::parse(result.scratch_url);
-  EXPECT_EQ(scratch.database.rfind(pg_ ? "retort_verify_" : "/", 0), 0u) << result.scratch_url;
-  if (!pg_) {
+  EXPECT_EQ(scratch.database.rfind(db_->is_postgres() ? "retort_verify_" : "/", 0), 0u)
+      << result.scratch_url;
+  if (!db_->is_postgres()) {
     EXPECT_FALSE(std::filesystem::exists(scratch.database));
     return;
   }
