@@ -119,6 +119,23 @@ TEST_P(SeedCli, DbResetDropsUpgradesAndSeeds) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
+TEST_P(SeedCli, FixturesOnlyAndTheProgressBarOnATerminal) {
+  testing::write_file(dir_ / "seeds/seed.yaml",
+                      "tables:\n  artist:\n    fixtures:\n      - {name: Nina, email: n@x.y}\n");
+  auto r = run_retort({"seed", "--fixtures-only"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(count("artist"), 1);
+  EXPECT_EQ(count("track"), 0);
+  // util-linux `script` gives the command a terminal: the bar (rows, rows/s) goes to it.
+  r = testing::run_process(
+      {"script", "-qec", std::string(RETORT_BINARY) + " seed --truncate --rows 5000", "/dev/null"},
+      dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("rows/s"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("] artist"), std::string::npos) << r.out;
+  EXPECT_EQ(count("artist"), 5001);
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, SeedCli, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -156,16 +156,21 @@ SeedResult Seeder::run() {
 
   Transaction tx(conn_);
   session_ = std::make_unique<Session>(conn_, metadata_);
-  if (options_.truncate) truncate(order, sorted);
-  for (const Table* t : order) {
-    std::vector<std::size_t> cycle;
-    for (const auto& [ti, fi] : sorted.cycle_fks)
-      if (&metadata_.tables[ti] == t) cycle.push_back(fi);
-    seed_table(*t, std::move(cycle));
+  try {
+    if (options_.truncate) truncate(order, sorted);
+    for (const Table* t : order) {
+      std::vector<std::size_t> cycle;
+      for (const auto& [ti, fi] : sorted.cycle_fks)
+        if (&metadata_.tables[ti] == t) cycle.push_back(fi);
+      seed_table(*t, std::move(cycle));
+    }
+    session_->flush();
+    for (Written& w : deferred_) second_pass(w);
+    session_->commit();
+  } catch (...) {
+    session_.reset();  // its savepoint ends before the transaction around it rolls back
+    throw;
   }
-  session_->flush();
-  for (Written& w : deferred_) second_pass(w);
-  session_->commit();
   session_.reset();
   tx.commit();
   result_.seconds =
