@@ -147,10 +147,6 @@ ColumnPlan plan_column(const Table& table, const Column& column, const MetaData&
                        std::uint64_t seed);
 // Writes one generated value into `out` (not for kForeignKey columns).
 void generate_value(ColumnPlan& column, std::uint64_t row, Value& out);
-// Re-draws a column of a row that broke a unique constraint.
-inline void regenerate(ColumnPlan& column, std::uint64_t row, Value& out) {
-  generate_value(column, row, out);
-}
 
 // Days since 1970-01-01 for an ISO date ("2020-01-31"); seconds for "2020-01-31 10:00:00" /
 // "2020-01-31T10:00:00". False when malformed.
@@ -184,7 +180,6 @@ struct PlanInput {
   std::uint64_t seed = 0;
   std::uint64_t rows = 0;
   std::vector<std::size_t> cycle_fks;  // indexes of the table's foreign keys closing a cycle
-  std::vector<const Table*> seeded;    // tables this run fills
 };
 // The whole table's plan: columns, foreign keys (with their pools), unique sets.
 TablePlan plan_table(const PlanInput& input, std::vector<KeyPool>& pools);

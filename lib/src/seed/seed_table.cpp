@@ -44,7 +44,6 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
   in.seed = seed_;
   in.rows = rows_for(table, config);
   in.cycle_fks = std::move(cycle_fks);
-  in.seeded = seeded_;
   // `per`: the row count follows the parent's rows, drawn before planning.
   std::vector<std::uint32_t> per_counts;
   const bool per = config && !config->per.empty() && !options_.fixtures_only &&
