@@ -152,6 +152,28 @@ TEST_P(SessionTest, InserterChecksOnceAndCountsValues) {
   EXPECT_EQ(artists(), (std::vector<std::string>{"2:b"}));
 }
 
+TEST_P(SessionTest, ManyTablesInTurnKeepWorkingAsStatementsAreDropped) {
+  MetaData many;
+  for (int t = 0; t < 20; ++t) {
+    const std::string name = "many_" + std::to_string(t);
+    conn().execute("CREATE TABLE " + name + " (id INTEGER PRIMARY KEY, label TEXT)");
+    Table table;
+    table.name = name;
+    table.columns = {column("id", TypeKind::kInteger), column("label", TypeKind::kText)};
+    many.tables.push_back(table);
+  }
+  Session session(conn(), many, {.batch_size = 4});
+  for (int round = 0; round < 3; ++round) {
+    for (int t = 0; t < 20; ++t) {
+      auto rows = session.inserter("many_" + std::to_string(t), {"id", "label"});
+      for (int i = 0; i < 6; ++i) rows.add({round * 10 + i, "r" + std::to_string(round)});
+    }
+  }
+  session.commit();
+  for (int t = 0; t < 20; ++t) EXPECT_EQ(count_rows("many_" + std::to_string(t)), 18) << t;
+  EXPECT_EQ(conn().query("SELECT label FROM many_19 WHERE id = 25")[0].text(0), "r2");
+}
+
 TEST_P(SessionTest, FlushFreesTheConnectionForOtherStatements) {
   Session session(conn(), metadata_, {.batch_size = 3});
   Session::Inserter artist_rows = session.inserter("artist", {"id", "name"});

@@ -108,6 +108,7 @@ class Session {
   std::vector<std::unique_ptr<Target>> targets_;  // stable addresses for the Inserters
   Target* current_ = nullptr;                     // the target whose rows are held
   Target* last_added_ = nullptr;                  // the target of the last add(table, ...)
+  std::vector<Target*> prepared_;                 // targets holding prepared INSERTs, oldest first
   std::unique_ptr<Transaction> transaction_;
   std::size_t pending_ = 0;
   std::uint64_t rows_written_ = 0;

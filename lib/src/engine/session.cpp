@@ -19,6 +19,9 @@ constexpr std::size_t kCopyChunkBytes = 256 * 1024;
 
 // Prepared INSERTs for partial batches kept per target before that cache is emptied.
 constexpr std::size_t kMaxCachedRemainders = 16;
+// Targets whose prepared INSERTs are kept; the least recently written one beyond this loses
+// them (a 500-row INSERT is a large program, and seeding may cross thousands of tables).
+constexpr std::size_t kMaxTargetsWithStatements = 16;
 
 // Lookups by exact name. (The schema layer has the same on MetaData and Table; these keep
 // the engine independent of it.)
@@ -181,24 +184,37 @@ void Session::write_current(bool end) {
   Target* target = current_;
   if (!target) return;
   const bool copy_open = target->copy && target->copy->active();
-  if (target->held == 0 && !(end && copy_open)) return;
-  begin();
-  const std::size_t rows = std::exchange(target->held, 0);
-  pending_ = 0;
-  if (target->copy) {
-    if (!copy_open) conn_->log_statement(target->copy->sql(), {});
-    if (end) {
-      target->copy->finish();
+  if (target->held > 0 || (end && copy_open)) {
+    begin();
+    const std::size_t rows = std::exchange(target->held, 0);
+    pending_ = 0;
+    if (target->copy) {
+      if (!copy_open) conn_->log_statement(target->copy->sql(), {});
+      if (end) {
+        target->copy->finish();
+      } else {
+        target->copy->send();
+      }
     } else {
-      target->copy->send();
+      write_inserts(*target, rows);
     }
-  } else {
-    write_inserts(*target, rows);
+    rows_written_ += rows;
   }
-  rows_written_ += rows;
+  // A run of rows is over: its buffers go, so that seeding many tables through one Session
+  // holds one table's buffers at a time. (The COPY writer drops its own at finish().)
+  if (end) target->rows = {};
 }
 
 void Session::write_inserts(Target& target, std::size_t rows) {
+  auto recent = std::find(prepared_.begin(), prepared_.end(), &target);
+  if (recent == prepared_.end()) {
+    if (prepared_.size() >= kMaxTargetsWithStatements) {
+      prepared_.front()->full.reset();
+      prepared_.front()->partial.clear();
+      prepared_.erase(prepared_.begin());
+    }
+    prepared_.push_back(&target);
+  }
   if (rows == target.per_statement) {
     if (!target.full) target.full = std::make_unique<Statement>(prepare_insert(target, rows));
     target.full->execute(target.rows);

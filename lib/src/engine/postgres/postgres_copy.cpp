@@ -161,7 +161,7 @@ void PostgresCopyWriter::start(PGconn* conn) {
 // The server's error for a COPY that failed: PQgetResult gives it once the COPY is over.
 void PostgresCopyWriter::fail(PGconn* conn) {
   active_ = false;
-  buffer_.clear();
+  buffer_ = std::string();
   PgResult result(PQgetResult(conn));
   DatabaseError error = statement_error(conn, result.get(), sql_);
   discard_results(conn);
@@ -191,10 +191,11 @@ void PostgresCopyWriter::finish() {
   }
   active_ = false;
   discard_results(conn);
+  buffer_ = std::string();  // a Session may hold writers for thousands of tables
 }
 
 void PostgresCopyWriter::abort() noexcept {
-  buffer_.clear();
+  buffer_ = std::string();
   if (!active_) return;
   active_ = false;
   const std::shared_ptr<PGconn> conn = conn_.lock();
