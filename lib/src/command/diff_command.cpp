@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "command/autogenerate.hpp"
 #include "retort/command_diff.hpp"
 #include "retort/error.hpp"
 #include "retort/inspect.hpp"
@@ -35,7 +36,8 @@ std::optional<fs::path> models_path(const std::string& text, const DiffCommandOp
 }
 
 Side load_side(const std::string& text, const DiffCommandOptions& options,
-               const ProjectContext& project, const char* which) {
+               const ProjectContext& project, const detail::SchemaFilters& filters,
+               const char* which) {
   if (text.empty()) throw UsageError(std::string("diff: --") + which + " is required");
   Side side;
   if (auto path = models_path(text, options)) {
@@ -43,23 +45,14 @@ Side load_side(const std::string& text, const DiffCommandOptions& options,
     side.model = load_models(*path);
     return side;
   }
-  EngineOptions engine_options = project.engine_options;
-  engine_options.mode = OpenMode::kReadOnly;
-  engine_options.pool_size = 1;
-  Engine engine(Url::parse(text), engine_options);
+  Engine engine(Url::parse(text), detail::read_only_options(project));
   side.dialect = &engine.dialect();
   if (!options.schemas.empty() && !side.dialect->has_schemas()) {
     throw UsageError("diff: --schema: " + std::string(side.dialect->name()) +
                      " databases have no schemas");
   }
   Connection conn = engine.connect();
-  InspectOptions inspect;
-  inspect.schemas = options.schemas;
-  inspect.include = options.include;
-  inspect.exclude = options.exclude;
-  inspect.version_tables = {project.config.version_table,
-                            log_table_name(project.config.version_table)};
-  side.model = reflect(conn, inspect);
+  side.model = reflect(conn, detail::inspect_options(project.config, filters, *side.dialect));
   return side;
 }
 
@@ -159,21 +152,23 @@ DiffCommandResult diff(const DiffCommandOptions& options) {
   ProjectOptions project_options = options.project;
   project_options.require_config = false;
   const ProjectContext project = ProjectContext::load(project_options);
-  CompareOptions compare_options;
+  const detail::SchemaFilters filters =
+      detail::merged_filters(project.config, options.schemas, options.include, options.exclude);
+  // Hints first: a malformed one is reported before any database is opened.
+  std::vector<RenameHint> column_renames;
+  std::vector<RenameHint> table_renames;
   for (const std::string& hint : options.renames) {
-    compare_options.column_renames.push_back(parse_rename_hint(hint, false));
+    column_renames.push_back(parse_rename_hint(hint, false));
   }
   for (const std::string& hint : options.rename_tables) {
-    compare_options.table_renames.push_back(parse_rename_hint(hint, true));
+    table_renames.push_back(parse_rename_hint(hint, true));
   }
-  const Side from = load_side(options.from, options, project, "from");
-  const Side to = load_side(options.to, options, project, "to");
+  const Side from = load_side(options.from, options, project, filters, "from");
+  const Side to = load_side(options.to, options, project, filters, "to");
   const Dialect& dialect = pick_dialect(from, to, options);
-  compare_options.include = options.include;
-  compare_options.exclude = options.exclude;
-  compare_options.schemas = options.schemas;
-  compare_options.version_tables = {project.config.version_table,
-                                    log_table_name(project.config.version_table)};
+  CompareOptions compare_options = detail::compare_options(project.config, filters, dialect);
+  compare_options.column_renames = std::move(column_renames);
+  compare_options.table_renames = std::move(table_renames);
   compare_options.from_is_model = from.is_file;
 
   DiffCommandResult result;

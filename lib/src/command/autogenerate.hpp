@@ -1,0 +1,64 @@
+// What revision --autogenerate, check, diff and inspect share: the config's filters merged
+// with the command line's, the database opened read-only, the models file compared with the
+// reflected database, and likely renames found in the result.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "retort/command.hpp"
+#include "retort/command_revision.hpp"
+#include "retort/diff.hpp"
+#include "retort/engine.hpp"
+#include "retort/inspect.hpp"
+#include "retort/revision_graph.hpp"
+
+namespace retort::detail {
+
+// Schemas and table globs: the config's lists followed by the command line's (duplicates
+// dropped).
+struct SchemaFilters {
+  std::vector<std::string> schemas;
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+};
+SchemaFilters merged_filters(const Config& config, const std::vector<std::string>& schemas,
+                             const std::vector<std::string>& include,
+                             const std::vector<std::string>& exclude);
+
+// InspectOptions / CompareOptions with the filters and the config's version and log tables.
+// Schemas are dropped for a dialect without them (a config written for PostgreSQL still
+// works on a SQLite URL).
+InspectOptions inspect_options(const Config& config, const SchemaFilters& filters,
+                               const Dialect& dialect);
+CompareOptions compare_options(const Config& config, const SchemaFilters& filters,
+                               const Dialect& dialect);
+
+// Engine options for reading a database without changing it (a SQLite file is not created).
+EngineOptions read_only_options(const ProjectContext& project);
+
+// The project's revision graph and the database's version rows, for commands that compare
+// the database with the models.
+struct ProjectState {
+  std::vector<std::string> current;  // version rows, sorted
+  std::vector<std::string> heads;    // graph heads, sorted
+  bool at_head() const { return current == heads; }
+};
+ProjectState project_state(Connection& conn, const ProjectContext& project,
+                           const RevisionGraph& graph);
+
+// Throws UsageError unless the version rows are the graph's heads.
+void require_at_head(const ProjectState& state);
+
+// Column pairs (drop_column + add_column of the same type in one table) and table pairs
+// (drop_table + create_table with the same column names and types) in `ops`, in order.
+std::vector<RenameCandidate> rename_candidates(const std::vector<Operation>& ops);
+// The hint a candidate stands for, as CompareOptions takes it.
+RenameHint rename_hint(const RenameCandidate& candidate);
+
+// emit_operations(ops, 2) with a comment line above each operation of a candidate pair:
+// "# retort: likely rename of track.titel -> track.title; use --rename track.titel=title".
+std::string emit_with_rename_comments(const std::vector<Operation>& ops,
+                                      const std::vector<RenameCandidate>& candidates);
+
+}  // namespace retort::detail

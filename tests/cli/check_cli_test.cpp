@@ -1,0 +1,112 @@
+// End to end: check's exit codes and output through the binary, on a SQLite file and a
+// PostgreSQL database.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+#include "support/test_support.hpp"
+
+namespace retort {
+namespace {
+namespace fs = std::filesystem;
+using testing::read_file;
+using testing::run_retort;
+using testing::TempDir;
+using testing::write_file;
+
+const char* const kModels =
+    "tables:\n"
+    "  artist:\n"
+    "    columns:\n"
+    "      id: {type: integer, primary_key: true}\n"
+    "      name: {type: text}\n";
+
+class CheckCli : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql") {
+      RETORT_REQUIRE_PG();
+      pg_ = std::make_unique<testing::PgTestDatabase>(*testing::pg_server_url());
+      url_ = pg_->url().to_string();
+    } else {
+      url_ = "sqlite:///" + (dir_ / "app.db").string();
+    }
+    write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\n");
+    write_file(dir_ / "models/schema.yaml", kModels);
+    fs::create_directories(dir_ / "migrations/versions");
+  }
+  testing::RunResult retort(const std::vector<std::string>& args) {
+    return run_retort(args, dir_.path());
+  }
+  TempDir dir_;
+  std::unique_ptr<testing::PgTestDatabase> pg_;
+  std::string url_;
+};
+
+TEST_P(CheckCli, DifferencesPendingThenOk) {
+  ASSERT_EQ(retort({"upgrade"}).exit_code, 0);
+  auto r = retort({"check"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("the models differ from the database (1 operation"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  create table \"artist\""), std::string::npos) << r.out;
+
+  ASSERT_EQ(retort({"revision", "--autogenerate", "-m", "artist", "--rev-id", "a1"}).exit_code, 0);
+  r = retort({"check"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "pending revisions (the database is at base; head is a1):\n  a1, artist\n");
+  r = retort({"--format", "json", "check"});
+  EXPECT_EQ(r.exit_code, 1);
+  auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["ok"], false);
+  EXPECT_EQ(json["pending"][0]["id"], "a1");
+  EXPECT_TRUE(json["differences"].empty());
+
+  ASSERT_EQ(retort({"upgrade"}).exit_code, 0);
+  r = retort({"check"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "ok: the database is at head (a1) and matches the models\n");
+  json = nlohmann::json::parse(retort({"check", "--format", "json"}).out);
+  EXPECT_EQ(json["ok"], true);
+  EXPECT_EQ(json["current"], nlohmann::json::array({"a1"}));
+
+  // Drift: the models gain a column; --exclude hides the table.
+  std::string models = kModels;
+  write_file(dir_ / "models/schema.yaml", models + "      rating: {type: integer}\n");
+  r = retort({"check"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("add column \"artist\".\"rating\""), std::string::npos) << r.out;
+  EXPECT_EQ(retort({"check", "--exclude", "art*"}).exit_code, 0);
+  write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\nexclude: [artist]\n");
+  EXPECT_EQ(retort({"check"}).exit_code, 0);
+}
+
+TEST_P(CheckCli, ChangedAppliedFileAndErrorsHaveTheirCodes) {
+  ASSERT_EQ(retort({"upgrade"}).exit_code, 0);
+  ASSERT_EQ(retort({"revision", "--autogenerate", "-m", "artist", "--rev-id", "a1"}).exit_code, 0);
+  ASSERT_EQ(retort({"upgrade"}).exit_code, 0);
+  const fs::path file = dir_ / "migrations/versions/a1_artist.yaml";
+  write_file(file, read_file(file) + "# edited\n");
+  auto r = retort({"check"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("a1_artist.yaml"), std::string::npos) << r.err;
+
+  write_file(dir_ / "models/schema.yaml", "tables: [\n");
+  r = retort({"check"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("schema.yaml:"), std::string::npos) << r.err;
+  write_file(dir_ / "models/schema.yaml", kModels);
+  const std::string bad_url = GetParam() == "sqlite" ? "sqlite:///" + (dir_ / "missing.db").string()
+                                                     : "postgresql://nobody:pw@127.0.0.1:1/none";
+  r = retort({"--url", bad_url, "check"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "missing.db"));  // read-only: nothing created
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, CheckCli, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace retort
