@@ -21,10 +21,10 @@ bool same_item(const script::HeaderItem& a, const script::HeaderItem& b) {
 }
 
 bool is_skipped_key(const std::string& key) {
-  return key == "upgrade" || key == "downgrade" || key == "skip_lint";
+  return key == "upgrade" || key == "downgrade" || key == "skip_lint" || key == "lint";
 }
 
-// The fast reader skips the blocks of upgrade, downgrade and skip_lint without parsing them
+// The fast reader skips the blocks of upgrade, downgrade, skip_lint and lint without parsing them
 // (the operations parser reads them, with yaml-cpp, later). So yaml-cpp may refuse a
 // document the fast reader answered for only when the error lies in one of those blocks.
 void check_refusal_in_skipped_block(const std::vector<script::HeaderField>& fields,
@@ -41,7 +41,7 @@ void check_refusal_in_skipped_block(const std::vector<script::HeaderField>& fiel
 }
 
 // The fields both readers report must agree; the values of the keys the fast reader skips
-// (upgrade, downgrade, skip_lint) are not compared, their positions are.
+// (upgrade, downgrade, skip_lint, lint) are not compared, their positions are.
 void check_fast_reader(std::string_view text) {
   std::optional<std::vector<script::HeaderField>> fast;
   if (!fuzz::expect_typed_errors([&] { fast = script::scan_header_fast(text); }) || !fast) return;

@@ -8,21 +8,13 @@
 
 #include "fuzz_support.hpp"
 #include "retort/revision_graph.hpp"
+#include "script/graph_fixtures.hpp"
 
 using namespace retort;
+using retort::testing::heads_after;
+using retort::testing::rev;
 
 namespace {
-
-Revision rev(std::string id, std::vector<std::string> down, std::vector<std::string> labels = {},
-             std::vector<std::string> depends_on = {}) {
-  Revision r;
-  r.id = std::move(id);
-  r.down_revisions = std::move(down);
-  r.branch_labels = std::move(labels);
-  r.depends_on = std::move(depends_on);
-  r.message = "revision " + r.id;
-  return r;
-}
 
 // ae10 <- ae21 <- b310 (left) <- b320 <- d500 (merge) ; ae21 <- c410 (right) <- c420 <- d500;
 // c420 depends on b310; a second root e600 (other) <- e610, which depends on ae21.
@@ -53,15 +45,6 @@ void check_steps(const std::vector<MigrationStep>& steps, std::string_view what)
     fuzz::check(graph().contains(step.revision), std::string(what) + " names an unknown revision");
     fuzz::check(seen.insert(step.revision).second, std::string(what) + " runs a revision twice");
   }
-}
-
-std::vector<std::string> heads_after(std::vector<std::string> current,
-                                     const std::vector<MigrationStep>& steps) {
-  for (const MigrationStep& step : steps) {
-    for (const std::string& gone : step.removed_heads) std::erase(current, gone);
-    for (const std::string& added : step.added_heads) current.push_back(added);
-  }
-  return current;
 }
 
 // True when `current` could be a version table: known revisions, none an ancestor of another.

@@ -142,6 +142,16 @@ TEST(RevisionFile, FastReaderAgreesWithYamlCpp) {
   }
 }
 
+// Found by tests/fuzz/fuzz_revision_yaml (corpus file nul_in_message.yaml): the fast reader
+// read a header value holding NUL bytes, which yaml-cpp refuses. It now leaves any control
+// character to yaml-cpp, so the file is an error either way.
+TEST(RevisionFile, FastReaderLeavesControlCharactersToYamlCpp) {
+  const std::string text = std::string("revision: a\nmessage: ent'") + std::string(2, '\0') + "\n";
+  EXPECT_FALSE(detail::script::scan_header_fast(text).has_value());
+  EXPECT_FALSE(detail::script::scan_header_fast("revision: a\x01\n").has_value());
+  EXPECT_THROW(parse_revision(text, "t.yaml"), InputError);
+}
+
 TEST(RevisionFile, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(error_of("revision: a\nmesage: hi\n"),
             "v/r.yaml:2:1: unknown key \"mesage\" (did you mean \"message\"?)");

@@ -25,6 +25,16 @@ bool is_key_char(char c) {
          c == '-';
 }
 
+// True when `line` holds a control character other than a tab (a NUL, ...): YAML refuses
+// most of them, so the fast reader leaves such a file to yaml-cpp.
+bool has_control_character(std::string_view line) {
+  for (char c : line) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7f) return true;
+  }
+  return false;
+}
+
 std::size_t skip_spaces(std::string_view line, std::size_t pos) {
   while (pos < line.size() && line[pos] == ' ') ++pos;
   return pos;
@@ -161,6 +171,7 @@ class FastScanner {
   std::optional<std::vector<HeaderField>> run() {
     std::string_view line;
     while (next_line(line)) {
+      if (has_control_character(line)) return std::nullopt;
       const std::size_t indent = skip_spaces(line, 0);
       if (indent == line.size() || line[indent] == '#') continue;  // blank or comment
       if (line[indent] == '\t') return std::nullopt;
