@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "support/project_database.hpp"
 #include "support/test_support.hpp"
 
 namespace retort {
@@ -26,13 +27,9 @@ const char* const kModels =
 class CheckCli : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql") {
-      RETORT_REQUIRE_PG();
-      pg_ = std::make_unique<testing::PgTestDatabase>(*testing::pg_server_url());
-      url_ = pg_->url().to_string();
-    } else {
-      url_ = "sqlite:///" + (dir_ / "app.db").string();
-    }
+    if (GetParam() == "postgresql") RETORT_REQUIRE_PG();
+    db_ = std::make_unique<testing::ProjectDatabase>(GetParam(), dir_.path());
+    url_ = db_->url();
     write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\n");
     write_file(dir_ / "models/schema.yaml", kModels);
     fs::create_directories(dir_ / "migrations/versions");
@@ -41,7 +38,7 @@ class CheckCli : public ::testing::TestWithParam<std::string> {
     return run_retort(args, dir_.path());
   }
   TempDir dir_;
-  std::unique_ptr<testing::PgTestDatabase> pg_;
+  std::unique_ptr<testing::ProjectDatabase> db_;
   std::string url_;
 };
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "retort/revision.hpp"
+#include "support/project_database.hpp"
 #include "support/test_support.hpp"
 
 namespace retort {
@@ -73,13 +74,9 @@ testing::RunResult run_on_terminal(const std::vector<std::string>& args, const f
 class RevisionCli : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql") {
-      RETORT_REQUIRE_PG();
-      pg_ = std::make_unique<testing::PgTestDatabase>(*testing::pg_server_url());
-      url_ = pg_->url().to_string();
-    } else {
-      url_ = "sqlite:///" + (dir_ / "app.db").string();
-    }
+    if (GetParam() == "postgresql") RETORT_REQUIRE_PG();
+    db_ = std::make_unique<testing::ProjectDatabase>(GetParam(), dir_.path());
+    url_ = db_->url();
     ASSERT_EQ(retort({"init", "."}).exit_code, 0);
     write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\n");
     write_file(dir_ / "models/schema.yaml", kModels);
@@ -89,7 +86,7 @@ class RevisionCli : public ::testing::TestWithParam<std::string> {
   }
   fs::path versions() const { return dir_ / "migrations/versions"; }
   TempDir dir_;
-  std::unique_ptr<testing::PgTestDatabase> pg_;
+  std::unique_ptr<testing::ProjectDatabase> db_;
   std::string url_;
 };
 

@@ -9,6 +9,7 @@
 #include "retort/command_revision.hpp"
 #include "retort/command_runtime.hpp"
 #include "retort/error.hpp"
+#include "support/project_database.hpp"
 #include "support/test_support.hpp"
 
 namespace retort {
@@ -45,13 +46,9 @@ std::string operations_text(const fs::path& path) {
 class AutogenerateTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql") {
-      RETORT_REQUIRE_PG();
-      pg_ = std::make_unique<testing::PgTestDatabase>(*testing::pg_server_url());
-      url_ = pg_->url().to_string();
-    } else {
-      url_ = "sqlite:///" + (dir_ / "app.db").string();
-    }
+    if (GetParam() == "postgresql") RETORT_REQUIRE_PG();
+    db_ = std::make_unique<testing::ProjectDatabase>(GetParam(), dir_.path());
+    url_ = db_->url();
     write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\n");
     write_file(dir_ / "models/schema.yaml", kModels);
     fs::create_directories(dir_ / "migrations/versions");
@@ -82,7 +79,7 @@ class AutogenerateTest : public ::testing::TestWithParam<std::string> {
     return check_command(options);
   }
   TempDir dir_;
-  std::unique_ptr<testing::PgTestDatabase> pg_;
+  std::unique_ptr<testing::ProjectDatabase> db_;
   std::string url_;
 };
 
