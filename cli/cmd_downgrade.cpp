@@ -1,4 +1,4 @@
-// retort downgrade TARGET [--lock-timeout SECONDS]
+// retort downgrade TARGET [--lock-timeout SECONDS] [--sql]
 #include <CLI/CLI.hpp>
 
 #include <memory>
@@ -16,6 +16,9 @@ CommandAction setup_downgrade(CLI::App& command, const GlobalOptions& globals) {
       ->type_name("TARGET")
       ->required();
   add_lock_timeout_option(command, options->lock_timeout_ms);
+  command.add_flag(
+      "--sql", options->sql,
+      "Print the SQL script for the range FROM:TO instead of running it (offline mode)");
   return [options, &globals] {
     options->project = globals.project_options();
     print_run(downgrade_command(*options), globals.json(), "downgrade");

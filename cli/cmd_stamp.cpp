@@ -1,4 +1,5 @@
-// retort stamp REV... [--lock-timeout SECONDS]: sets the version table without running anything.
+// retort stamp REV... [--purge] [--lock-timeout SECONDS]: sets the version table without running
+// anything.
 #include <CLI/CLI.hpp>
 
 #include <memory>
@@ -16,6 +17,8 @@ CommandAction setup_stamp(CLI::App& command, const GlobalOptions& globals) {
       ->type_name("REV")
       ->required();
   add_lock_timeout_option(command, options->lock_timeout_ms);
+  command.add_flag("--purge", options->purge,
+                   "Empty the version table first, even of revisions no file declares");
   return [options, &globals] {
     options->project = globals.project_options();
     print_run(stamp_command(*options), globals.json(), "stamp");

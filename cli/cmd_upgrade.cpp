@@ -1,4 +1,4 @@
-// retort upgrade [TARGET] [--lock-timeout SECONDS]
+// retort upgrade [TARGET] [--lock-timeout SECONDS] [--sql]
 #include <CLI/CLI.hpp>
 
 #include <memory>
@@ -17,6 +17,9 @@ CommandAction setup_upgrade(CLI::App& command, const GlobalOptions& globals) {
                   "Revision to upgrade to (default: head; e.g. +1, an id, label@head)")
       ->type_name("TARGET");
   add_lock_timeout_option(command, options->lock_timeout_ms);
+  command.add_flag(
+      "--sql", options->sql,
+      "Print the SQL script for the range [FROM:]TO instead of running it (offline mode)");
   return [options, &globals] {
     options->project = globals.project_options();
     print_run(upgrade_command(*options), globals.json(), "upgrade");

@@ -65,6 +65,15 @@ nlohmann::json entries_json(const std::vector<HistoryEntry>& entries) {
 
 void print_run(const MigrateCommandResult& result, bool json, const char* verb) {
   const MigrationRunResult& run = result.run;
+  if (!result.sql.empty()) {  // offline mode
+    if (json) {
+      std::cout << nlohmann::json{{"url", result.redacted_url}, {"sql", result.sql}}.dump(2)
+                << '\n';
+    } else {
+      std::cout << result.sql;
+    }
+    return;
+  }
   if (json) {
     nlohmann::json applied = nlohmann::json::array();
     for (const AppliedRevision& a : run.applied) {

@@ -20,10 +20,16 @@ struct MigrateCommandOptions {
   std::string target;
   // Milliseconds to wait for the migration lock; negative waits forever.
   int lock_timeout_ms = -1;
+  // Offline mode: connect to nothing and return the SQL script (upgrade_sql / downgrade_sql
+  // of runtime.hpp) for the dialect of the database URL's scheme. `target` is then a range:
+  // upgrade "[A:]B" (default "head", from base), downgrade "A:B".
+  bool sql = false;
 };
 
 struct MigrateCommandResult {
   std::string redacted_url;
+  // Offline mode: the script; `run` and `revisions` stay empty.
+  std::string sql;
   MigrationRunResult run;
   // The revisions run, as the graph describes them, in run order (parallel to run.applied).
   std::vector<HistoryEntry> revisions;
@@ -38,6 +44,8 @@ struct StampCommandOptions {
   ProjectOptions project;
   std::vector<std::string> targets;  // at least one
   int lock_timeout_ms = -1;
+  // Empty the version table first, even of revisions the script directory does not know.
+  bool purge = false;
 };
 MigrateCommandResult stamp_command(const StampCommandOptions& options);
 
@@ -69,5 +77,44 @@ struct HistoryCommandOptions {
 };
 // Newest first.
 GraphCommandResult history_command(const HistoryCommandOptions& options);
+
+struct RepairCommandOptions {
+  ProjectOptions project;
+  // Revisions whose checksum to re-record (ids, prefixes, labels); empty: every applied
+  // revision whose file changed.
+  std::vector<std::string> revisions;
+  int lock_timeout_ms = -1;
+};
+struct RepairCommandResult {
+  std::string redacted_url;
+  std::vector<ChecksumChange> repaired;  // topological order; recorded is the old checksum
+};
+// repair_checksums() of runtime.hpp on the project's database.
+RepairCommandResult repair_command(const RepairCommandOptions& options);
+
+struct BranchesCommandOptions {
+  ProjectOptions project;
+};
+// The branch points of the graph (revisions with several children), each with `children`
+// filled; reads no database.
+GraphCommandResult branches_command(const BranchesCommandOptions& options);
+
+struct ShowCommandOptions {
+  ProjectOptions project;
+  std::string target;  // any target; "heads" shows several
+};
+struct ShownRevision {
+  HistoryEntry entry;
+  std::string checksum;  // SHA-256 of the file
+  bool transactional = true;
+  // describe() of each operation of the file's upgrade: and downgrade: blocks.
+  std::vector<std::string> upgrade_operations;
+  std::vector<std::string> downgrade_operations;
+};
+struct ShowCommandResult {
+  std::vector<ShownRevision> revisions;
+};
+// Every field of the revisions `target` names; reads no database.
+ShowCommandResult show_command(const ShowCommandOptions& options);
 
 }  // namespace retort

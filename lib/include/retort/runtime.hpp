@@ -9,6 +9,7 @@
 //   retort::MigrationRunResult run = retort::upgrade(conn, scripts.graph(), "head", options);
 #pragma once
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,15 +82,55 @@ MigrationRunResult downgrade(Connection& conn, const RevisionGraph& graph, std::
                              const RuntimeOptions& options = {});
 
 // Sets the version table to `targets` (RevisionGraph::stamp_heads, applied in order) without
-// running any operation; logs nothing.
+// running any operation; logs nothing. With `purge`, the table is emptied first, even when its
+// rows name revisions the graph does not know (otherwise an UnknownRevisionError), and the
+// targets are stamped from base.
 MigrationRunResult stamp(Connection& conn, const RevisionGraph& graph,
                          const std::vector<std::string>& targets,
-                         const RuntimeOptions& options = {});
+                         const RuntimeOptions& options = {}, bool purge = false);
 
-// After review: re-records the checksum of every applied revision whose file changed since it
-// was applied (the newest upgrade row of its log), under the lock, so that upgrade runs again.
-// Returns the ids re-recorded, in topological order.
+// An applied revision's checksum as the log records it and as its file has it now.
+struct ChecksumChange {
+  std::string revision;
+  std::filesystem::path path;  // the revision's file
+  std::string recorded;        // the newest upgrade log row's checksum
+  std::string current;         // Revision::checksum of the file now
+  std::string applied_at;      // that log row's started_at
+};
+
+// The applied revisions (the current heads and their ancestors) whose file changed since they
+// were applied, in topological order: what upgrade refuses to run past. Revisions without an
+// upgrade log row (stamped) are not checked. Reads only; creates nothing.
+std::vector<ChecksumChange> changed_checksums(Connection& conn, const RevisionGraph& graph,
+                                              const RuntimeOptions& options = {});
+
+// After review: re-records the file's checksum in the newest upgrade log row of each of
+// `revisions` (ids, unique prefixes or labels; empty: every revision changed_checksums
+// reports), under the lock, so that upgrade runs again. A listed revision must be applied and
+// logged (InputError otherwise); one whose checksum did not change is reported with
+// recorded == current. Returns them in topological order.
+std::vector<ChecksumChange> repair_checksums(Connection& conn, const RevisionGraph& graph,
+                                             const std::vector<std::string>& revisions = {},
+                                             const RuntimeOptions& options = {});
+
+// repair_checksums(conn, graph, {}, options), returning the ids.
 std::vector<std::string> accept_checksums(Connection& conn, const RevisionGraph& graph,
                                           const RuntimeOptions& options = {});
+
+// Offline mode: the complete SQL script of an upgrade over `range` for `dialect`, without a
+// database. `range` is "B" or ":B" (from base) or "A:B" (from the rows A; the script assumes
+// the database is there), B any target. The script creates the version and log tables (IF NOT
+// EXISTS), holds BEGIN/COMMIT as a run would (one transaction, one per revision with
+// transaction_per_migration, none around a `transactional: false` revision where the dialect
+// allows), every operation's SQL, the version-row updates and a log row per revision
+// (started_at: when the script was written; duration_ms: 0). The schema each operation is
+// compiled against is rebuilt in memory from the revisions' operations (from base); an
+// operation that needs what only the live database knows (a table made by `execute`, a SQLite
+// rebuild of a table that an `execute` gave triggers) is an InputError naming it.
+std::string upgrade_sql(const RevisionGraph& graph, const Dialect& dialect, std::string_view range,
+                        const RuntimeOptions& options = {});
+// The same for a downgrade over "A:B", from the rows A down to B (both required).
+std::string downgrade_sql(const RevisionGraph& graph, const Dialect& dialect,
+                          std::string_view range, const RuntimeOptions& options = {});
 
 }  // namespace retort

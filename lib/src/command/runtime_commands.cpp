@@ -2,6 +2,7 @@
 // config, script directory and database, handed to the runtime (lib/src/runtime).
 #include "retort/command_runtime.hpp"
 
+#include "retort/dialect.hpp"
 #include "retort/error.hpp"
 
 namespace retort {
@@ -31,9 +32,29 @@ MigrateCommandResult describe_run(const RevisionGraph& graph, std::string url,
   return result;
 }
 
+// Offline mode: the script for the dialect of the URL's scheme; connects to nothing.
+MigrateCommandResult offline(const ProjectContext& project, const ScriptDirectory& scripts,
+                             const MigrateCommandOptions& options, MigrationDirection direction) {
+  const Url url = Url::parse(project.database_url);
+  const Dialect& dialect = dialect_for(url.dialect);
+  const RuntimeOptions runtime = runtime_options(project, options.lock_timeout_ms);
+  MigrateCommandResult result;
+  result.redacted_url = url.redacted();
+  if (direction == MigrationDirection::kUpgrade) {
+    result.sql = upgrade_sql(scripts.graph(), dialect,
+                             options.target.empty() ? "head" : options.target, runtime);
+  } else {
+    if (options.target.empty())
+      throw UsageError("downgrade --sql: a range FROM:TO is required (e.g. head:base)");
+    result.sql = downgrade_sql(scripts.graph(), dialect, options.target, runtime);
+  }
+  return result;
+}
+
 MigrateCommandResult migrate(const MigrateCommandOptions& options, MigrationDirection direction) {
   const ProjectContext project = ProjectContext::load(options.project);
   const ScriptDirectory scripts = load_scripts(project);
+  if (options.sql) return offline(project, scripts, options, direction);
   Engine engine(Url::parse(project.database_url), project.engine_options);
   Connection conn = engine.connect();
   const RuntimeOptions runtime = runtime_options(project, options.lock_timeout_ms);
@@ -65,7 +86,7 @@ MigrateCommandResult stamp_command(const StampCommandOptions& options) {
   Engine engine(Url::parse(project.database_url), project.engine_options);
   Connection conn = engine.connect();
   MigrationRunResult run = stamp(conn, scripts.graph(), options.targets,
-                                 runtime_options(project, options.lock_timeout_ms));
+                                 runtime_options(project, options.lock_timeout_ms), options.purge);
   return describe_run(scripts.graph(), conn.redacted_url(), std::move(run));
 }
 
@@ -89,6 +110,18 @@ GraphCommandResult heads_command(const HeadsCommandOptions& options) {
   load.checksums = false;
   const ScriptDirectory scripts = ScriptDirectory::load(project.config.script_path(), load);
   return {scripts.graph().head_entries()};
+}
+
+RepairCommandResult repair_command(const RepairCommandOptions& options) {
+  const ProjectContext project = ProjectContext::load(options.project);
+  const ScriptDirectory scripts = load_scripts(project);
+  Engine engine(Url::parse(project.database_url), project.engine_options);
+  Connection conn = engine.connect();
+  RepairCommandResult result;
+  result.redacted_url = conn.redacted_url();
+  result.repaired = repair_checksums(conn, scripts.graph(), options.revisions,
+                                     runtime_options(project, options.lock_timeout_ms));
+  return result;
 }
 
 GraphCommandResult history_command(const HistoryCommandOptions& options) {

@@ -1,6 +1,6 @@
-// upgrade, downgrade and stamp: plan the steps under the lock, compile every operation against
-// the schema as it will be at that point, then run revision by revision, updating the version
-// rows and the log in the same transaction as the revision's SQL.
+// upgrade and downgrade: plan the steps under the lock (plan.cpp), then run revision by
+// revision, updating the version rows and the log in the same transaction as the revision's
+// SQL.
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -15,103 +15,33 @@
 namespace retort {
 namespace {
 
+using detail::direction_key;
+using detail::operation_prefix;
+using detail::Plan;
+using detail::PlannedRevision;
 using detail::RunTransaction;
-
-struct PlannedOperation {
-  std::string description;
-  std::vector<SqlStep> steps;
-};
-
-struct PlannedRevision {
-  MigrationStep step;
-  const Revision* revision = nullptr;
-  std::vector<PlannedOperation> operations;
-};
-
-struct Plan {
-  std::vector<PlannedRevision> revisions;
-  bool needs_foreign_keys_off = false;
-};
-
-const char* direction_key(MigrationDirection direction) {
-  return direction == MigrationDirection::kUpgrade ? "upgrade" : "downgrade";
-}
-
-std::string file_of(const Revision& revision) {
-  return revision.path.empty() ? "revision " + revision.id : revision.path.string();
-}
-
-// "<file>: upgrade operation 2 (add column "t"."c"): "
-std::string operation_prefix(const PlannedRevision& planned, std::size_t index) {
-  return file_of(*planned.revision) + ": " + direction_key(planned.step.direction) + " operation " +
-         std::to_string(index + 1) + " (" + planned.operations[index].description + "): ";
-}
 
 Plan make_plan(Connection& conn, const RevisionGraph& graph,
                const std::vector<MigrationStep>& steps, const RuntimeOptions& options) {
-  Plan plan;
-  if (steps.empty()) return plan;
+  if (steps.empty()) return {};
   InspectOptions inspect;
   inspect.version_tables = {options.version_table, log_table_name(options.version_table)};
   MetaData state = reflect(conn, inspect);
-  for (const MigrationStep& step : steps) {
-    PlannedRevision planned;
-    planned.step = step;
-    planned.revision = &graph.get(step.revision);
-    const std::string file = file_of(*planned.revision);
-    const std::vector<Operation> ops =
-        parse_operations_at(planned.revision->source, direction_key(step.direction), file);
-    for (std::size_t i = 0; i < ops.size(); ++i) {
-      PlannedOperation op{describe(ops[i]), {}};
-      planned.operations.push_back(op);
-      try {
-        planned.operations.back().steps = compile_steps(ops[i], conn.dialect(), state);
-        apply_operation(state, ops[i]);
-      } catch (const InputError& e) {
-        throw InputError(SourceLocation{file, 0, 0},
-                         operation_prefix(planned, i).substr(file.size() + 2) + e.what());
-      }
-      if (needs_foreign_keys_off(planned.operations.back().steps)) {
-        plan.needs_foreign_keys_off = true;
-      }
-    }
-    plan.revisions.push_back(std::move(planned));
-  }
-  return plan;
-}
-
-// The newest log row of each applied revision whose file changed since it was applied.
-std::vector<LogEntry> changed_revisions(Connection& conn, const RevisionGraph& graph,
-                                        const std::vector<std::string>& heads,
-                                        const RuntimeOptions& options) {
-  std::vector<LogEntry> changed;
-  if (heads.empty()) return changed;
-  std::map<std::string, LogEntry> last;
-  for (LogEntry& entry : read_log(conn, options)) last[entry.revision] = std::move(entry);
-  std::vector<std::string> applied = graph.ancestors(heads);
-  applied.insert(applied.end(), heads.begin(), heads.end());
-  for (const std::string& id : applied) {
-    auto it = last.find(id);
-    if (it == last.end() || it->second.direction != MigrationDirection::kUpgrade) continue;
-    const Revision& revision = graph.get(id);
-    if (revision.checksum.empty() || revision.checksum == it->second.checksum) continue;
-    changed.push_back(it->second);
-  }
-  return changed;
+  return detail::plan_steps(graph, steps, conn.dialect(), state);
 }
 
 // Refuses to upgrade when the file of an applied revision changed since it was last applied.
 void verify_checksums(Connection& conn, const RevisionGraph& graph,
                       const std::vector<std::string>& heads, const RuntimeOptions& options) {
-  for (const LogEntry& entry : changed_revisions(conn, graph, heads, options)) {
+  for (const LogEntry& entry : detail::changed_log_entries(conn, graph, heads, options)) {
     const std::string& id = entry.revision;
     const Revision& revision = graph.get(id);
-    throw InputError(
-        SourceLocation{file_of(revision), 0, 0},
-        "revision " + id + " was changed after it was applied on " + entry.started_at +
-            " (checksum " + entry.checksum.substr(0, 12) + ", now " +
-            revision.checksum.substr(0, 12) +
-            "); restore the file, or review the change and accept it (accept_checksums)");
+    throw InputError(SourceLocation{detail::file_of(revision), 0, 0},
+                     "revision " + id + " was changed after it was applied on " + entry.started_at +
+                         " (checksum " + entry.checksum.substr(0, 12) + ", now " +
+                         revision.checksum.substr(0, 12) +
+                         "); restore the file, or review the change and accept it (retort repair " +
+                         id + ")");
   }
 }
 
@@ -245,46 +175,6 @@ MigrationRunResult upgrade(Connection& conn, const RevisionGraph& graph, std::st
 MigrationRunResult downgrade(Connection& conn, const RevisionGraph& graph, std::string_view target,
                              const RuntimeOptions& options) {
   return run(conn, graph, target, MigrationDirection::kDowngrade, options);
-}
-
-MigrationRunResult stamp(Connection& conn, const RevisionGraph& graph,
-                         const std::vector<std::string>& targets, const RuntimeOptions& options) {
-  detail::SessionLock lock(conn, options);
-  RunTransaction tx(conn, options);
-  tx.begin();
-  detail::ensure_runtime_tables(conn, options);
-  MigrationRunResult result;
-  result.heads_before = detail::read_heads(conn, options);
-  std::vector<std::string> heads = result.heads_before;
-  for (const std::string& target : targets) heads = graph.stamp_heads(heads, target);
-  detail::update_heads(conn, options, result.heads_before, heads);
-  tx.commit();
-  std::sort(heads.begin(), heads.end());
-  result.heads_after = heads;
-  return result;
-}
-
-std::vector<std::string> accept_checksums(Connection& conn, const RevisionGraph& graph,
-                                          const RuntimeOptions& options) {
-  detail::SessionLock lock(conn, options);
-  RunTransaction tx(conn, options);
-  tx.begin();
-  detail::ensure_runtime_tables(conn, options);
-  std::vector<std::string> accepted;
-  for (const LogEntry& entry :
-       changed_revisions(conn, graph, detail::read_heads(conn, options), options)) {
-    SqlBuilder sql(conn.dialect());
-    sql.sql("UPDATE ")
-        .ident(log_table_name(options.version_table))
-        .sql(" SET checksum = ")
-        .param(graph.get(entry.revision).checksum)
-        .sql(" WHERE seq = ")
-        .param(static_cast<long long>(entry.seq));
-    conn.query(sql.str(), sql.params());
-    accepted.push_back(entry.revision);
-  }
-  tx.commit();
-  return accepted;
 }
 
 }  // namespace retort

@@ -24,16 +24,15 @@ std::string direction_text(MigrationDirection direction) {
 
 }  // namespace
 
-void ensure_runtime_tables(Connection& conn, const RuntimeOptions& options) {
-  SqlBuilder version(conn.dialect());
+std::vector<std::string> runtime_tables_sql(const Dialect& dialect, const RuntimeOptions& options) {
+  SqlBuilder version(dialect);
   version.sql("CREATE TABLE IF NOT EXISTS ")
       .ident(options.version_table)
       .sql(" (version_num VARCHAR(32) NOT NULL, CONSTRAINT ")
       .ident(options.version_table + "_pkc")
       .sql(" PRIMARY KEY (version_num))");
-  conn.execute(version.str());
   const std::string log = log_table_name(options.version_table);
-  SqlBuilder log_sql(conn.dialect());
+  SqlBuilder log_sql(dialect);
   log_sql.sql("CREATE TABLE IF NOT EXISTS ")
       .ident(log)
       .sql(
@@ -42,7 +41,11 @@ void ensure_runtime_tables(Connection& conn, const RuntimeOptions& options) {
           "duration_ms BIGINT NOT NULL, CONSTRAINT ")
       .ident(log + "_pkc")
       .sql(" PRIMARY KEY (seq))");
-  conn.execute(log_sql.str());
+  return {version.take(), log_sql.take()};
+}
+
+void ensure_runtime_tables(Connection& conn, const RuntimeOptions& options) {
+  for (const std::string& sql : runtime_tables_sql(conn.dialect(), options)) conn.execute(sql);
 }
 
 bool version_table_exists(Connection& conn, const RuntimeOptions& options) {
@@ -63,19 +66,60 @@ std::vector<std::string> read_heads(Connection& conn, const RuntimeOptions& opti
   return heads;
 }
 
-void update_heads(Connection& conn, const RuntimeOptions& options,
-                  const std::vector<std::string>& removed, const std::vector<std::string>& added) {
+std::vector<SqlBuilder> heads_update_sql(const Dialect& dialect, const RuntimeOptions& options,
+                                         const std::vector<std::string>& removed,
+                                         const std::vector<std::string>& added,
+                                         bool inline_values) {
+  auto value = [inline_values](SqlBuilder& sql, const std::string& id) -> SqlBuilder& {
+    return inline_values ? sql.literal(id) : sql.param(id);
+  };
+  std::vector<SqlBuilder> out;
+  if (removed.size() == 1 && added.size() == 1) {
+    SqlBuilder& sql = out.emplace_back(dialect);
+    sql.sql("UPDATE ").ident(options.version_table).sql(" SET version_num = ");
+    value(sql, added.front()).sql(" WHERE version_num = ");
+    value(sql, removed.front());
+    return out;
+  }
   for (const std::string& id : removed) {
-    SqlBuilder sql(conn.dialect());
-    sql.sql("DELETE FROM ").ident(options.version_table).sql(" WHERE version_num = ").param(id);
-    conn.query(sql.str(), sql.params());
+    SqlBuilder& sql = out.emplace_back(dialect);
+    sql.sql("DELETE FROM ").ident(options.version_table).sql(" WHERE version_num = ");
+    value(sql, id);
   }
   for (const std::string& id : added) {
-    SqlBuilder sql(conn.dialect());
-    sql.sql("INSERT INTO ").ident(options.version_table).sql(" (version_num) VALUES (").param(id);
-    sql.sql(")");
+    SqlBuilder& sql = out.emplace_back(dialect);
+    sql.sql("INSERT INTO ").ident(options.version_table).sql(" (version_num) VALUES (");
+    value(sql, id).sql(")");
+  }
+  return out;
+}
+
+void update_heads(Connection& conn, const RuntimeOptions& options,
+                  const std::vector<std::string>& removed, const std::vector<std::string>& added) {
+  for (const SqlBuilder& sql : heads_update_sql(conn.dialect(), options, removed, added, false)) {
     conn.query(sql.str(), sql.params());
   }
+}
+
+SqlBuilder log_insert_literal_sql(const Dialect& dialect, const RuntimeOptions& options,
+                                  const LogEntry& entry) {
+  const std::string log = log_table_name(options.version_table);
+  SqlBuilder sql(dialect);
+  sql.sql("INSERT INTO ")
+      .ident(log)
+      .sql(
+          " (seq, revision, direction, checksum, started_at, duration_ms) SELECT "
+          "COALESCE(MAX(seq), 0) + 1, ")
+      .literal(entry.revision)
+      .sql(", ")
+      .literal(direction_text(entry.direction))
+      .sql(", ")
+      .literal(entry.checksum)
+      .sql(", ")
+      .literal(entry.started_at)
+      .sql(", " + std::to_string(entry.duration_ms) + " FROM ")
+      .ident(log);
+  return sql;
 }
 
 void append_log(Connection& conn, const RuntimeOptions& options, const LogEntry& entry) {

@@ -1,0 +1,72 @@
+// The plan of a run: every revision's operations parsed and compiled against the schema as it
+// will be at that point. The online run (migrator.cpp) executes it; offline mode (offline.cpp)
+// prints it.
+#include <map>
+
+#include "retort/error.hpp"
+#include "runtime/runtime_internal.hpp"
+
+namespace retort::detail {
+
+const char* direction_key(MigrationDirection direction) {
+  return direction == MigrationDirection::kUpgrade ? "upgrade" : "downgrade";
+}
+
+std::string file_of(const Revision& revision) {
+  return revision.path.empty() ? "revision " + revision.id : revision.path.string();
+}
+
+std::string operation_prefix(const PlannedRevision& planned, std::size_t index) {
+  return file_of(*planned.revision) + ": " + direction_key(planned.step.direction) + " operation " +
+         std::to_string(index + 1) + " (" + planned.operations[index].description + "): ";
+}
+
+Plan plan_steps(const RevisionGraph& graph, const std::vector<MigrationStep>& steps,
+                const Dialect& dialect, MetaData& state, std::string_view misfit_hint) {
+  Plan plan;
+  for (const MigrationStep& step : steps) {
+    PlannedRevision planned;
+    planned.step = step;
+    planned.revision = &graph.get(step.revision);
+    const std::string file = file_of(*planned.revision);
+    const std::vector<Operation> ops =
+        parse_operations_at(planned.revision->source, direction_key(step.direction), file);
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+      planned.operations.push_back({describe(ops[i]), {}});
+      try {
+        planned.operations.back().steps = compile_steps(ops[i], dialect, state);
+        apply_operation(state, ops[i]);
+      } catch (const InputError& e) {
+        throw InputError(SourceLocation{file, 0, 0},
+                         operation_prefix(planned, i).substr(file.size() + 2) + e.what() +
+                             std::string(misfit_hint));
+      }
+      if (needs_foreign_keys_off(planned.operations.back().steps)) {
+        plan.needs_foreign_keys_off = true;
+      }
+    }
+    plan.revisions.push_back(std::move(planned));
+  }
+  return plan;
+}
+
+std::vector<LogEntry> changed_log_entries(Connection& conn, const RevisionGraph& graph,
+                                          const std::vector<std::string>& heads,
+                                          const RuntimeOptions& options) {
+  std::vector<LogEntry> changed;
+  if (heads.empty()) return changed;
+  std::map<std::string, LogEntry> last;
+  for (LogEntry& entry : read_log(conn, options)) last[entry.revision] = std::move(entry);
+  std::vector<std::string> applied = graph.ancestors(heads);
+  applied.insert(applied.end(), heads.begin(), heads.end());
+  for (const std::string& id : applied) {
+    auto it = last.find(id);
+    if (it == last.end() || it->second.direction != MigrationDirection::kUpgrade) continue;
+    const Revision& revision = graph.get(id);
+    if (revision.checksum.empty() || revision.checksum == it->second.checksum) continue;
+    changed.push_back(it->second);
+  }
+  return changed;
+}
+
+}  // namespace retort::detail
