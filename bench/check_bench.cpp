@@ -26,6 +26,14 @@ namespace {
 
 using retort_bench::seconds_since;
 
+retort::Column col(std::string name, const char* type, bool nullable = true) {
+  retort::Column c;
+  c.name = std::move(name);
+  c.type = retort::Type::parse(type);
+  c.nullable = nullable;
+  return c;
+}
+
 // N tables of 6 to 9 columns; every third references an earlier one and has an index.
 retort::MetaData make_schema(int n) {
   static const char* kTypes[] = {"varchar(80)", "text", "integer", "bigint", "boolean", "date"};
@@ -33,13 +41,13 @@ retort::MetaData make_schema(int n) {
   for (int i = 0; i < n; ++i) {
     retort::Table t;
     t.name = "t" + std::to_string(i);
-    t.columns.push_back({"id", retort::Type::parse("bigint"), false});
+    t.columns.push_back(col("id", "bigint", false));
     t.primary_key = retort::PrimaryKey{"", {"id"}};
     for (int c = 0; c < 5 + i % 4; ++c) {
-      t.columns.push_back({"c" + std::to_string(c), retort::Type::parse(kTypes[(i + c) % 6])});
+      t.columns.push_back(col("c" + std::to_string(c), kTypes[(i + c) % 6]));
     }
     if (i > 0 && i % 3 == 0) {
-      t.columns.push_back({"parent_id", retort::Type::parse("bigint")});
+      t.columns.push_back(col("parent_id", "bigint"));
       retort::ForeignKey fk;
       fk.columns = {"parent_id"};
       fk.ref_table = "t" + std::to_string(i / 2);
@@ -69,6 +77,7 @@ int main(int argc, char** argv) {
   const int n = argc > 1 ? std::atoi(argv[1]) : 2000;
   retort_bench::BenchProject project;
   const retort::MetaData schema = make_schema(n);
+  std::filesystem::create_directories(project.dir() / "models");
   retort::save_models(schema, project.dir() / "models/schema.yaml");
   retort::ProjectOptions options;
   options.working_directory = project.dir();
@@ -100,8 +109,7 @@ int main(int argc, char** argv) {
   // 1% drift: a column added to every 100th table of the models.
   retort::MetaData drifted = schema;
   for (int i = 0; i < n; i += 100) {
-    drifted.tables[static_cast<std::size_t>(i)].columns.push_back(
-        {"drift", retort::Type::parse("integer")});
+    drifted.tables[static_cast<std::size_t>(i)].columns.push_back(col("drift", "integer"));
   }
   retort::save_models(drifted, project.dir() / "models/drifted.yaml");
   retort::Engine engine(retort::Url::parse("sqlite:///" + (project.dir() / "app.db").string()));
