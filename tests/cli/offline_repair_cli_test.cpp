@@ -9,6 +9,7 @@
 
 #include "retort/engine.hpp"
 #include "retort/runtime.hpp"
+#include "support/project_database.hpp"
 #include "support/test_support.hpp"
 
 namespace retort {
@@ -30,13 +31,9 @@ const char* const kFiles[2][2] = {
 class OfflineRepairCli : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql") {
-      RETORT_REQUIRE_PG();
-      pg_ = std::make_unique<testing::PgTestDatabase>(*testing::pg_server_url());
-      url_ = pg_->url().to_string();
-    } else {
-      url_ = "sqlite:///" + (dir_ / "app.db").string();
-    }
+    if (GetParam() == "postgresql") RETORT_REQUIRE_PG();
+    db_ = std::make_unique<testing::ProjectDatabase>(GetParam(), dir_.path());
+    url_ = db_->url();
     testing::write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\n");
     for (const auto& file : kFiles) {
       testing::write_file(dir_ / "migrations/versions" / file[0], file[1]);
@@ -51,7 +48,7 @@ class OfflineRepairCli : public ::testing::TestWithParam<std::string> {
     return current_heads(conn);
   }
   TempDir dir_;
-  std::unique_ptr<testing::PgTestDatabase> pg_;
+  std::unique_ptr<testing::ProjectDatabase> db_;
   std::string url_;
 };
 
