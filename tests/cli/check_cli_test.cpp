@@ -95,11 +95,50 @@ TEST_P(CheckCli, ChangedAppliedFileAndErrorsHaveTheirCodes) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("schema.yaml:"), std::string::npos) << r.err;
   write_file(dir_ / "models/schema.yaml", kModels);
-  const std::string bad_url = GetParam() == "sqlite" ? "sqlite:///" + (dir_ / "missing.db").string()
+  write_file(dir_ / "garbage.db", std::string(4096, 'x'));  // exists, is not a database
+  const std::string bad_url = GetParam() == "sqlite" ? "sqlite:///" + (dir_ / "garbage.db").string()
                                                      : "postgresql://nobody:pw@127.0.0.1:1/none";
   r = retort({"--url", bad_url, "check"});
   EXPECT_EQ(r.exit_code, 3) << r.err;
-  EXPECT_FALSE(fs::exists(dir_ / "missing.db"));  // read-only: nothing created
+}
+
+// A brand-new project (retort init): the database does not exist yet and counts as an empty
+// one at base, as Alembic users expect; revision --autogenerate and check do not create it.
+TEST(CheckCliFresh, InitAutogenerateUpgradeCheckOnANewSqliteFile) {
+  TempDir dir;
+  unsetenv("DATABASE_URL");  // the generated config reads ${DATABASE_URL:-sqlite:///dev.db}
+  ASSERT_EQ(run_retort({"init"}, dir.path()).exit_code, 0);
+  write_file(dir / "models/schema.yaml", kModels);
+  auto r = run_retort({"check"}, dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("  create table \"artist\""), std::string::npos) << r.out;
+
+  r = run_retort({"revision", "--autogenerate", "-m", "first", "--rev-id", "f1"}, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(read_file(dir / "migrations/versions/f1_first.yaml").find("create_table"),
+            std::string::npos);
+  r = run_retort({"check"}, dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out, "pending revisions (the database is at base; head is f1):\n  f1, first\n");
+  EXPECT_FALSE(fs::exists(dir / "dev.db"));  // neither command created it
+
+  ASSERT_EQ(run_retort({"upgrade"}, dir.path()).exit_code, 0);
+  EXPECT_TRUE(fs::exists(dir / "dev.db"));
+  r = run_retort({"check"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
+// On both dialects: check and revision --autogenerate before the first upgrade.
+TEST_P(CheckCli, UntouchedDatabaseIsEmptyAtBase) {
+  auto r = retort({"check"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("the models differ from the database (1 operation"), std::string::npos)
+      << r.out;
+  ASSERT_EQ(retort({"revision", "--autogenerate", "-m", "artist", "--rev-id", "a1"}).exit_code, 0);
+  EXPECT_TRUE(db_->untouched());
+  EXPECT_FALSE(fs::exists(dir_ / "app.db"));
+  ASSERT_EQ(retort({"upgrade"}).exit_code, 0);
+  EXPECT_EQ(retort({"check"}).exit_code, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialects, CheckCli, ::testing::Values("sqlite", "postgresql"),

@@ -46,13 +46,17 @@ std::string operations_text(const fs::path& path) {
 class AutogenerateTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
+    write_project();
+    upgrade();  // creates the SQLite file and the version table
+  }
+  // The project's files; the database stays untouched (no SQLite file).
+  void write_project() {
     if (GetParam() == "postgresql") RETORT_REQUIRE_PG();
     db_ = std::make_unique<testing::ProjectDatabase>(GetParam(), dir_.path());
     url_ = db_->url();
     write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\n");
     write_file(dir_ / "models/schema.yaml", kModels);
     fs::create_directories(dir_ / "migrations/versions");
-    upgrade();  // creates the SQLite file and the version table
   }
   ProjectOptions project() const {
     ProjectOptions options;
@@ -219,6 +223,41 @@ TEST_P(AutogenerateTest, CheckRefusesAChangedAppliedRevision) {
     EXPECT_NE(std::string(e.what()).find("changed after it was applied"), std::string::npos);
   }
 }
+
+// A database never upgraded (a SQLite file not created yet) is an empty database at base:
+// autogenerate writes the first revision and check reports it pending, and neither creates it.
+class FreshProjectTest : public AutogenerateTest {
+ protected:
+  void SetUp() override { write_project(); }
+};
+
+TEST_P(FreshProjectTest, UntouchedDatabaseCountsAsEmptyAtBase) {
+  CheckCommandResult checked = check();
+  EXPECT_FALSE(checked.ok());
+  EXPECT_TRUE(checked.current.empty());
+  EXPECT_TRUE(checked.pending.empty());
+  ASSERT_EQ(checked.differences.size(), 2u);
+  EXPECT_EQ(op_name(checked.differences[0]), "create_table");
+  EXPECT_EQ(checked.redacted_url, Url::parse(url_).redacted());
+
+  const RevisionCommandResult r = revision_command(autogenerate("f1"));
+  ASSERT_TRUE(r.written);
+  EXPECT_EQ(r.upgrade.size(), 2u);
+  checked = check();
+  ASSERT_EQ(checked.pending.size(), 1u);
+  EXPECT_EQ(checked.pending[0].id, "f1");
+  EXPECT_TRUE(checked.differences.empty());
+  EXPECT_TRUE(db_->untouched());
+  EXPECT_FALSE(fs::exists(dir_ / "app.db"));  // read-only: the SQLite file is not created
+
+  upgrade();
+  checked = check();
+  EXPECT_TRUE(checked.ok()) << checked.differences.size();
+  EXPECT_EQ(checked.current, std::vector<std::string>{"f1"});
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, FreshProjectTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 INSTANTIATE_TEST_SUITE_P(Dialects, AutogenerateTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });

@@ -12,6 +12,8 @@
 
 namespace retort {
 
+struct Url;
+
 enum class DialectKind { kSqlite, kPostgres };
 
 enum class ConstraintKind { kPrimaryKey, kUnique, kForeignKey, kCheck };
@@ -135,6 +137,16 @@ class Dialect {
   // The longest identifier the database keeps, in bytes; 0 when there is no limit (SQLite).
   // PostgreSQL silently cuts longer names to 63 bytes, so SqlBuilder refuses them instead.
   virtual std::size_t max_identifier_bytes() const { return 0; }
+
+  // ---- existence ----------------------------------------------------------------------------
+  // False only when the database `url` names certainly does not exist yet, so that opening it
+  // without creating it would fail for that reason alone (a SQLite file not created yet); true
+  // otherwise (a server database: connecting tells, and its errors stay errors). Read-only
+  // commands use it to treat a database never upgraded as an empty one. Creates nothing.
+  virtual bool database_exists(const Url& url) const {
+    (void)url;
+    return true;
+  }
 };
 
 // The dialect named in a URL ("sqlite", "postgresql", "postgres"); throws UsageError

@@ -133,16 +133,26 @@ EngineOptions read_only_options(const ProjectContext& project) {
   return options;
 }
 
-ProjectState project_state(Connection& conn, const ProjectContext& project,
-                           const RevisionGraph& graph) {
-  RuntimeOptions runtime;
-  runtime.version_table = project.config.version_table;
+LiveDatabase::LiveDatabase(const ProjectContext& project)
+    : engine_(Url::parse(project.database_url), read_only_options(project)) {
+  if (engine_.dialect().database_exists(engine_.url())) conn_.emplace(engine_.connect());
+}
+
+ProjectState LiveDatabase::state(const ProjectContext& project, const RevisionGraph& graph) {
   ProjectState state;
-  state.current = current_heads(conn, runtime);
+  if (conn_) {
+    RuntimeOptions runtime;
+    runtime.version_table = project.config.version_table;
+    state.current = current_heads(*conn_, runtime);
+  }
   state.heads = graph.heads();
   std::sort(state.current.begin(), state.current.end());
   std::sort(state.heads.begin(), state.heads.end());
   return state;
+}
+
+MetaData LiveDatabase::reflect(const InspectOptions& options) {
+  return conn_ ? retort::reflect(*conn_, options) : MetaData{};
 }
 
 void require_at_head(const ProjectState& state) {

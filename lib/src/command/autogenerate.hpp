@@ -3,6 +3,7 @@
 // reflected database, and likely renames found in the result.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,15 +38,35 @@ CompareOptions compare_options(const Config& config, const SchemaFilters& filter
 // Engine options for reading a database without changing it (a SQLite file is not created).
 EngineOptions read_only_options(const ProjectContext& project);
 
-// The project's revision graph and the database's version rows, for commands that compare
-// the database with the models.
+// The project's version rows and the revision graph's heads, for commands that compare the
+// database with the models.
 struct ProjectState {
   std::vector<std::string> current;  // version rows, sorted
   std::vector<std::string> heads;    // graph heads, sorted
   bool at_head() const { return current == heads; }
 };
-ProjectState project_state(Connection& conn, const ProjectContext& project,
-                           const RevisionGraph& graph);
+
+// The project's database as the comparing commands read it: opened read-only, or not at all
+// when it does not exist yet (Dialect::database_exists: a SQLite file before the first
+// upgrade). A database that does not exist counts as an empty one at base; it is never
+// created. Throws DatabaseError when an existing database cannot be opened.
+class LiveDatabase {
+ public:
+  explicit LiveDatabase(const ProjectContext& project);
+
+  const Dialect& dialect() const { return engine_.dialect(); }
+  std::string redacted_url() const { return engine_.url().redacted(); }
+  // Null when the database does not exist.
+  Connection* connection() { return conn_ ? &*conn_ : nullptr; }
+  // The version rows (none when the database does not exist) and `graph`'s heads.
+  ProjectState state(const ProjectContext& project, const RevisionGraph& graph);
+  // The reflected schema; empty when the database does not exist.
+  MetaData reflect(const InspectOptions& options);
+
+ private:
+  Engine engine_;
+  std::optional<Connection> conn_;
+};
 
 // Throws UsageError unless the version rows are the graph's heads.
 void require_at_head(const ProjectState& state);

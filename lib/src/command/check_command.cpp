@@ -47,26 +47,26 @@ CheckCommandResult check_command(const CheckCommandOptions& options) {
       detail::merged_filters(project.config, options.schemas, options.include, options.exclude);
   const MetaData models = load_models(project.config.models_path());
 
-  Engine engine(Url::parse(project.database_url), detail::read_only_options(project));
-  Connection conn = engine.connect();
+  detail::LiveDatabase database(project);
+  const Dialect& dialect = database.dialect();
   CheckCommandResult result;
-  result.redacted_url = conn.redacted_url();
-  const detail::ProjectState state = detail::project_state(conn, project, graph);
+  result.redacted_url = database.redacted_url();
+  const detail::ProjectState state = database.state(project, graph);
   result.current = state.current;
   result.heads = state.heads;
-  refuse_changed_files(conn, graph, project.config);
+  if (Connection* conn = database.connection()) refuse_changed_files(*conn, graph, project.config);
   const std::vector<MigrationStep> steps = graph.upgrade_steps(state.current, "heads");
   for (const MigrationStep& step : steps) {
     result.pending.push_back(graph.entry(step.revision, state.current));
   }
 
-  MetaData live = reflect(conn, detail::inspect_options(project.config, filters, conn.dialect()));
-  CompareOptions compare_options = detail::compare_options(project.config, filters, conn.dialect());
+  MetaData live = database.reflect(detail::inspect_options(project.config, filters, dialect));
+  CompareOptions compare_options = detail::compare_options(project.config, filters, dialect);
   if (!steps.empty()) {
     apply_pending(graph, steps, live);
     compare_options.from_is_model = true;  // part of it is now in the models' spelling
   }
-  result.differences = compare(live, models, conn.dialect(), compare_options);
+  result.differences = compare(live, models, dialect, compare_options);
   return result;
 }
 

@@ -173,21 +173,20 @@ Generated autogenerate(const ProjectContext& project, const RevisionGraph& graph
   const detail::SchemaFilters filters =
       detail::merged_filters(project.config, options.schemas, options.include, options.exclude);
   const MetaData models = load_models(project.config.models_path());
-  Engine engine(Url::parse(project.database_url), detail::read_only_options(project));
-  Connection conn = engine.connect();
-  CompareOptions hints = detail::compare_options(project.config, filters, conn.dialect());
+  detail::LiveDatabase database(project);
+  const Dialect& dialect = database.dialect();
+  CompareOptions hints = detail::compare_options(project.config, filters, dialect);
   for (const std::string& hint : options.renames) {
     hints.column_renames.push_back(parse_rename_hint(hint, false));
   }
   for (const std::string& hint : options.rename_tables) {
     hints.table_renames.push_back(parse_rename_hint(hint, true));
   }
-  detail::require_at_head(detail::project_state(conn, project, graph));
-  const MetaData live =
-      reflect(conn, detail::inspect_options(project.config, filters, conn.dialect()));
+  detail::require_at_head(database.state(project, graph));
+  const MetaData live = database.reflect(detail::inspect_options(project.config, filters, dialect));
 
   Generated out;
-  out.upgrade = compare(live, models, conn.dialect(), hints);
+  out.upgrade = compare(live, models, dialect, hints);
   const std::vector<RenameCandidate> candidates = detail::rename_candidates(out.upgrade);
   if (!options.confirm_rename) {
     out.marked = candidates;
@@ -200,7 +199,7 @@ Generated autogenerate(const ProjectContext& project, const RevisionGraph& graph
     (candidate.is_table ? hints.table_renames : hints.column_renames).push_back(hint);
     confirmed = true;
   }
-  if (confirmed) out.upgrade = compare(live, models, conn.dialect(), hints);
+  if (confirmed) out.upgrade = compare(live, models, dialect, hints);
   return out;
 }
 

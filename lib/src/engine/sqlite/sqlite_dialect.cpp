@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "ddl/dialect_support.hpp"
 #include "engine/driver.hpp"
 #include "engine/sql_builder.hpp"
+#include "retort/url.hpp"
 
 namespace retort::sqlite {
 
@@ -169,6 +171,12 @@ std::vector<std::string> SqliteDialect::alter_autoincrement_sql(const Table& /*t
                                                                 const Column& /*column*/,
                                                                 bool /*enable*/) const {
   return {};  // never called: can_alter_column() is false, columns change by a rebuild
+}
+
+bool SqliteDialect::database_exists(const Url& url) const {
+  if (url.is_sqlite_memory() || url.query_value("uri") == "true") return true;
+  std::error_code ec;
+  return std::filesystem::exists(url.database, ec) || ec;
 }
 
 }  // namespace retort::sqlite

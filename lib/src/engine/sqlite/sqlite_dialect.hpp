@@ -68,6 +68,9 @@ class SqliteDialect final : public Dialect {
   }
   std::vector<std::string> alter_autoincrement_sql(const Table& table, const Column& column,
                                                    bool enable) const override;
+  // False when the file is not there; true for an in-memory database, a URI filename (SQLite
+  // decides) and a path that cannot be examined (opening then reports why).
+  bool database_exists(const Url& url) const override;
 };
 
 }  // namespace retort::sqlite
