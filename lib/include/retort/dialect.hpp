@@ -147,6 +147,10 @@ class Dialect {
     (void)url;
     return true;
   }
+  // A query with one bound parameter, a table name, returning a row only when a table of that
+  // exact name exists in the schema reflect() reads by default (SQLite main, PostgreSQL
+  // current_schema()); one catalog lookup instead of a reflection. Empty: reflect to find out.
+  virtual std::string table_exists_sql() const { return {}; }
 };
 
 // The dialect named in a URL ("sqlite", "postgresql", "postgres"); throws UsageError

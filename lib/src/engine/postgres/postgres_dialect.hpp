@@ -51,6 +51,10 @@ class PostgresDialect final : public Dialect {
   std::string create_database_sql(std::string_view name) const override;
   std::string drop_database_sql(std::string_view name) const override;
   std::size_t max_identifier_bytes() const override { return 63; }  // NAMEDATALEN - 1
+  std::string table_exists_sql() const override {
+    return "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND "
+           "tablename = $1";
+  }
   std::string implicit_constraint_name(const Table& table, ConstraintKind kind,
                                        const std::vector<std::string>& columns) const override;
   std::vector<std::string> alter_autoincrement_sql(const Table& table, const Column& column,

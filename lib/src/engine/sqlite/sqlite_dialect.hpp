@@ -71,6 +71,9 @@ class SqliteDialect final : public Dialect {
   // False when the file is not there; true for an in-memory database, a URI filename (SQLite
   // decides) and a path that cannot be examined (opening then reports why).
   bool database_exists(const Url& url) const override;
+  std::string table_exists_sql() const override {
+    return "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?";
+  }
 };
 
 }  // namespace retort::sqlite
