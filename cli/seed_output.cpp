@@ -75,10 +75,16 @@ SeedOptions seed_options(const SeedFlags& flags, bool quiet) {
 
 void print_seed(const std::string& url, const SeedResult& result, bool json) {
   if (!result.tables.empty() && ::isatty(STDERR_FILENO)) std::fputs("\r\033[K", stderr);
+  // Tables that got fewer rows than asked: one line each on stderr, whatever the format.
+  for (const TableSeedResult& t : result.tables)
+    if (!t.warning.empty()) std::cerr << "warning: " << t.warning << '\n';
   if (json) {
     nlohmann::json tables = nlohmann::json::array();
-    for (const TableSeedResult& t : result.tables)
-      tables.push_back({{"table", t.table}, {"rows", t.rows}});
+    for (const TableSeedResult& t : result.tables) {
+      nlohmann::json table{{"table", t.table}, {"rows", t.rows}, {"requested", t.requested}};
+      if (!t.warning.empty()) table["warning"] = t.warning;
+      tables.push_back(std::move(table));
+    }
     std::cout << nlohmann::json{{"url", url},
                                 {"tables", tables},
                                 {"rows", result.total_rows},

@@ -26,7 +26,8 @@ void add_seed_options(CLI::App& command, SeedFlags& flags, bool with_truncate);
 // SeedOptions from the flags; UsageError for a --table that is not NAME=COUNT. Sets a
 // progress bar on stderr when stderr is a terminal and `quiet` is false.
 SeedOptions seed_options(const SeedFlags& flags, bool quiet);
-// The summary: one line per table and a total (text), or a JSON object.
+// The summary: one line per table and a total (text), or a JSON object; a table that got
+// fewer rows than asked also gets its warning line on stderr (and "warning" in the JSON).
 void print_seed(const std::string& url, const SeedResult& result, bool json);
 
 }  // namespace retort::cli

@@ -103,6 +103,27 @@ TEST_P(SeedCli, SeedFileAndItsErrors) {
   EXPECT_NE(r.err.find("NAME=COUNT"), std::string::npos) << r.err;
 }
 
+TEST_P(SeedCli, AUniqueColumnThatRunsOutOfValuesWarns) {
+  // Two names for a unique column: two artists, and a warning instead of a silent shortfall.
+  testing::write_file(dir_ / "seeds/seed.yaml",
+                      "tables:\n  artist:\n    columns:\n      name: {choice: [Nina, Otis]}\n");
+  const std::string line = "(name) ran out of distinct values: wrote 2 of 5 rows";
+  auto r = run_retort({"seed", "--rows", "5"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("artist: 2 rows"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("warning: seed: table \"artist\": "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(line), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("warning"), std::string::npos) << "stdout carries the summary only";
+  r = run_retort({"seed", "--rows", "5", "--truncate", "--format", "json"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["tables"][0]["rows"], 2);
+  EXPECT_EQ(j["tables"][0]["requested"], 5);
+  EXPECT_NE(j["tables"][0]["warning"].get<std::string>().find(line), std::string::npos) << r.out;
+  EXPECT_FALSE(j["tables"][1].contains("warning")) << r.out;
+  EXPECT_EQ(count("artist"), 2);
+}
+
 TEST_P(SeedCli, DbResetDropsUpgradesAndSeeds) {
   ASSERT_EQ(run_retort({"seed", "--rows", "20"}, dir_.path()).exit_code, 0);
   auto r = run_retort({"db", "reset"}, dir_.path());

@@ -87,14 +87,8 @@ tables:
       p: {paragraph: [2, 2], null_ratio: 0.5}
 )yaml";
 
-class SeedConfigTest : public ::testing::TestWithParam<std::string> {
+class SeedConfigTest : public testing::SeedDialectTest {
  protected:
-  void SetUp() override {
-    if (GetParam() == "postgresql") {
-      RETORT_REQUIRE_PG();
-    }
-    db_ = std::make_unique<SeedDatabase>(GetParam());
-  }
   std::vector<std::string> column(const std::string& name) {
     std::vector<std::string> out;
     Result r = db_->conn().query("SELECT " + quote_identifier(name) + " FROM item ORDER BY id");
@@ -102,7 +96,6 @@ class SeedConfigTest : public ::testing::TestWithParam<std::string> {
       out.push_back(r.cell(i, 0).is_null() ? "NULL" : r.cell(i, 0).text());
     return out;
   }
-  std::unique_ptr<SeedDatabase> db_;
 };
 
 TEST_P(SeedConfigTest, EveryGeneratorKindGivesWhatItPromises) {

@@ -49,6 +49,19 @@ class SeedDatabase {
   std::unique_ptr<Connection> conn_;
 };
 
+// A test run once per dialect (instantiated with "sqlite" and "postgresql"): db_ is a fresh
+// database of the dialect; PostgreSQL tests need the test server.
+class SeedDialectTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql") {
+      RETORT_REQUIRE_PG();
+    }
+    db_ = std::make_unique<SeedDatabase>(GetParam());
+  }
+  std::unique_ptr<SeedDatabase> db_;
+};
+
 inline std::string qualified(const Table& t) {
   return t.schema.empty() ? quote_identifier(t.name)
                           : quote_identifier(t.schema) + "." + quote_identifier(t.name);

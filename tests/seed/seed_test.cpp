@@ -82,16 +82,7 @@ tables:
     primary_key: [track_id, tag_id]
 )yaml";
 
-class SeedTest : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    if (GetParam() == "postgresql") {
-      RETORT_REQUIRE_PG();
-    }
-    db_ = std::make_unique<SeedDatabase>(GetParam());
-  }
-  std::unique_ptr<SeedDatabase> db_;
-};
+class SeedTest : public testing::SeedDialectTest {};
 
 TEST_P(SeedTest, EveryFeatureOfTheModelSeedsWithEveryConstraintHolding) {
   const MetaData md = db_->create(kFullSchema);

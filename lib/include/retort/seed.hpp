@@ -163,7 +163,12 @@ struct SeedOptions {
 
 struct TableSeedResult {
   std::string table;
-  std::uint64_t rows = 0;  // fixtures plus generated rows written
+  std::uint64_t rows = 0;       // fixtures plus generated rows written
+  std::uint64_t requested = 0;  // fixtures plus generated rows asked for
+  // Set when fewer rows than asked were written, one line naming the table, the constraint
+  // that ran out of distinct values (or the one-to-one foreign key that ran out of parents)
+  // and the rows asked vs written; empty otherwise.
+  std::string warning;
 };
 
 struct SeedResult {

@@ -1,18 +1,20 @@
 // The value generators: one switch over the column's generator, writing into a reused Value.
-// Everything here runs once per value, so it avoids allocation where a short string (SSO)
-// will do, and never looks anything up by name.
+// Everything here runs once per value (a million rows is six million calls), so text is
+// written into the string the Value already holds (its capacity survives from row to row: no
+// allocation once warm), digits are written by hand rather than through snprintf, and nothing
+// is looked up by name. The text kinds are in generate_text.cpp.
 #include <charconv>
 #include <cstdio>
 #include <cstring>
 
 #include "seed/seed_internal.hpp"
-#include "seed/word_lists.hpp"
 
 namespace retort::detail {
 namespace {
 
-std::string_view pick(Rng& rng, std::span<const std::string_view> list) {
-  return list[rng.below(list.size())];
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  const std::int64_t q = a / b;
+  return q * b > a ? q - 1 : q;
 }
 
 // Howard Hinnant's civil_from_days.
@@ -28,30 +30,45 @@ void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
   y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2));
 }
 
-void append_2(std::string& s, unsigned v) {
-  s += static_cast<char>('0' + v / 10);
-  s += static_cast<char>('0' + v % 10);
+// Fixed-width digit writers into a caller's buffer; each returns the end of what it wrote.
+// v < 100.
+char* put_2(char* p, unsigned v) {
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  std::memcpy(p, kPairs + 2 * v, 2);
+  return p + 2;
 }
 
-void append_date(std::string& s, std::int64_t days) {
+// "YYYY-MM-DD" (at most 16 characters: years outside 0..9999 as printf's %04d has them).
+char* put_date(char* p, std::int64_t days) {
   int y;
   unsigned m, d;
   civil_from_days(days, y, m, d);
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04d", y);
-  s += buf;
-  s += '-';
-  append_2(s, m);
-  s += '-';
-  append_2(s, d);
+  if (y >= 0 && y <= 9999) {
+    p = put_2(p, static_cast<unsigned>(y) / 100);
+    p = put_2(p, static_cast<unsigned>(y) % 100);
+  } else {
+    char buf[16];
+    const int n = std::snprintf(buf, sizeof buf, "%04d", y);
+    std::memcpy(p, buf, static_cast<std::size_t>(n));
+    p += n;
+  }
+  *p++ = '-';
+  p = put_2(p, m);
+  *p++ = '-';
+  return put_2(p, d);
 }
 
-void append_time(std::string& s, std::int64_t seconds_of_day) {
-  append_2(s, static_cast<unsigned>(seconds_of_day / 3600));
-  s += ':';
-  append_2(s, static_cast<unsigned>(seconds_of_day / 60 % 60));
-  s += ':';
-  append_2(s, static_cast<unsigned>(seconds_of_day % 60));
+// "hh:mm:ss" for 0 <= seconds_of_day < 86400.
+char* put_time(char* p, std::int64_t seconds_of_day) {
+  const auto t = static_cast<unsigned>(seconds_of_day);
+  p = put_2(p, t / 3600);
+  *p++ = ':';
+  p = put_2(p, t / 60 % 60);
+  *p++ = ':';
+  return put_2(p, t % 60);
 }
 
 void append_int(std::string& s, std::uint64_t v) {
@@ -60,179 +77,12 @@ void append_int(std::string& s, std::uint64_t v) {
   s.append(buf, end);
 }
 
-// Base-36 digits of the unique counter: short, and safe in any text column.
-void append_counter(std::string& s, std::uint64_t v) {
-  char buf[16];
-  int n = 0;
-  do {
-    const auto digit = static_cast<unsigned>(v % 36);
-    buf[n++] = static_cast<char>(digit < 10 ? '0' + digit : 'a' + digit - 10);
-    v /= 36;
-  } while (v);
-  while (n) s += buf[--n];
-}
-
-void append_lower(std::string& s, std::string_view word) {
-  for (char c : word) {
-    if (c == ' ') continue;
-    s += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
-}
-
-void append_words(std::string& s, Rng& rng, int count) {
-  for (int i = 0; i < count; ++i) {
-    if (i) s += ' ';
-    s += pick(rng, words::kLorem);
-  }
-}
-
-void append_sentence(std::string& s, Rng& rng, int min_words, int max_words) {
-  const std::size_t first = s.size();
-  append_words(s, rng, static_cast<int>(rng.between(min_words, max_words)));
-  if (s.size() > first) s[first] = static_cast<char>(s[first] - 32);
-  s += '.';
-}
-
-void append_hex(std::string& s, std::uint64_t v, int digits) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (int i = digits - 1; i >= 0; --i) s += kHex[(v >> (4 * i)) & 15];
-}
-
-// The text of a realistic or lorem kind; `unique` adds the counter where the kind would repeat.
-void append_text(ColumnPlan& c, std::uint64_t row, std::string& s) {
-  Rng& rng = c.rng;
-  switch (c.gen) {
-    case Gen::kFirstName:
-      s += pick(rng, words::kFirstNames);
-      break;
-    case Gen::kLastName:
-      s += pick(rng, words::kLastNames);
-      break;
-    case Gen::kFullName:
-      s += pick(rng, words::kFirstNames);
-      s += ' ';
-      s += pick(rng, words::kLastNames);
-      break;
-    case Gen::kEmail:
-      append_lower(s, pick(rng, words::kFirstNames));
-      s += '.';
-      append_lower(s, pick(rng, words::kLastNames));
-      if (c.unique) append_counter(s, c.next++);
-      s += '@';
-      s += pick(rng, words::kDomains);
-      return;
-    case Gen::kUsername:
-      append_lower(s, pick(rng, words::kFirstNames));
-      s += '_';
-      append_int(s, rng.below(1000));
-      break;
-    case Gen::kPhone:
-      s += "+1-";
-      append_int(s, 200 + rng.below(800));
-      s += '-';
-      append_int(s, 100 + rng.below(900));
-      s += '-';
-      append_int(s, 1000 + rng.below(9000));
-      break;
-    case Gen::kStreet:
-      append_int(s, 1 + rng.below(9999));
-      s += ' ';
-      s += pick(rng, words::kStreets);
-      s += ' ';
-      s += pick(rng, words::kStreetKinds);
-      break;
-    case Gen::kCity:
-      s += pick(rng, words::kCities);
-      break;
-    case Gen::kCountry:
-      s += pick(rng, words::kCountries);
-      break;
-    case Gen::kCompany:
-      s += pick(rng, words::kCompanyWords);
-      s += ' ';
-      s += pick(rng, words::kCompanySuffixes);
-      break;
-    case Gen::kUrl:
-      s += "https://www.";
-      append_lower(s, pick(rng, words::kCompanyWords));
-      s += '.';
-      s += pick(rng, words::kDomains);
-      s += '/';
-      s += pick(rng, words::kLorem);
-      if (c.unique) {
-        s += '-';
-        append_counter(s, c.next++);
-      }
-      return;
-    case Gen::kUuid: {
-      const std::uint64_t a = rng.next(), b = rng.next();
-      append_hex(s, a >> 32, 8);
-      s += '-';
-      append_hex(s, a >> 16, 4);
-      s += '-';
-      append_hex(s, 0x4000 | (a & 0x0fff), 4);
-      s += '-';
-      append_hex(s, 0x8000 | ((b >> 48) & 0x3fff), 4);
-      s += '-';
-      append_hex(s, b, 12);
-      return;  // unique enough: 122 random bits
-    }
-    case Gen::kIpv4:
-      for (int i = 0; i < 4; ++i) {
-        if (i) s += '.';
-        append_int(s, i == 0 ? 1 + rng.below(223) : rng.below(256));
-      }
-      break;
-    case Gen::kSentence:
-      append_sentence(s, rng, c.min_words, c.max_words);
-      break;
-    case Gen::kParagraph: {
-      const auto n = rng.between(c.min_words, c.max_words);
-      for (std::int64_t i = 0; i < n; ++i) {
-        if (i) s += ' ';
-        append_sentence(s, rng, 4, 10);
-      }
-      break;
-    }
-    case Gen::kJson:
-      s += "{\"n\": ";
-      append_int(s, row);
-      s += ", \"tag\": \"";
-      s += pick(rng, words::kLorem);
-      s += "\"}";
-      return;
-    default:
-      append_words(s, rng, static_cast<int>(rng.between(c.min_words, c.max_words)));
-      break;
-  }
-  if (c.unique) {
-    s += ' ';
-    append_counter(s, c.next++);
-  }
-}
-
-// Cuts text to the column's length; a unique value keeps its counter suffix (the last word).
-void fit_length(const ColumnPlan& c, std::string& s) {
-  if (c.max_length <= 0 || s.size() <= static_cast<std::size_t>(c.max_length)) return;
-  const auto limit = static_cast<std::size_t>(c.max_length);
-  if (!c.unique) {
-    s.resize(limit);
-    return;
-  }
-  const std::size_t space = s.rfind(' ');
-  const std::string suffix = space == std::string::npos ? s : s.substr(space + 1);
-  if (suffix.size() >= limit) {
-    s = suffix.substr(suffix.size() - limit);
-  } else {
-    s.resize(limit - suffix.size());
-    s += suffix;
-  }
-}
-
 void set_scaled(const ColumnPlan& c, std::int64_t v, Value& out) {
   if (c.out == Out::kInteger || c.decimals == 0) {
     if (c.out == Out::kText) {
-      out = Value(std::to_string(v));
+      char buf[24];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+      reuse_text(out).assign(buf, end);
     } else if (c.out == Out::kReal) {
       out = Value(static_cast<double>(v));
     } else {
@@ -246,16 +96,15 @@ void set_scaled(const ColumnPlan& c, std::int64_t v, Value& out) {
     out = Value(static_cast<double>(v) / static_cast<double>(scale));
     return;
   }
-  std::string s;
+  std::string& s = reuse_text(out);
   if (v < 0) s += '-';
   const std::uint64_t a = v < 0 ? static_cast<std::uint64_t>(-v) : static_cast<std::uint64_t>(v);
   append_int(s, a / static_cast<std::uint64_t>(scale));
   s += '.';
-  std::string frac;
-  append_int(frac, a % static_cast<std::uint64_t>(scale));
-  s.append(static_cast<std::size_t>(c.decimals) - frac.size(), '0');
-  s += frac;
-  out = Value(std::move(s));
+  char frac[24];
+  auto [end, ec] = std::to_chars(frac, frac + sizeof frac, a % static_cast<std::uint64_t>(scale));
+  s.append(static_cast<std::size_t>(c.decimals) - static_cast<std::size_t>(end - frac), '0');
+  s.append(frac, end);
 }
 
 std::int64_t draw(ColumnPlan& c) {
@@ -267,22 +116,67 @@ std::int64_t draw(ColumnPlan& c) {
   return c.rng.between(c.lo, c.hi);
 }
 
-void set_date_or_time(ColumnPlan& c, std::int64_t v, Value& out) {
-  std::string s;
-  if (c.gen == Gen::kDate) {
-    append_date(s, v);
-  } else if (c.gen == Gen::kTime) {
-    append_time(s, ((v % 86400) + 86400) % 86400);
-  } else {
-    append_date(s, v >= 0 ? v / 86400 : -((-v + 86399) / 86400));
-    s += ' ';
-    append_time(s, ((v % 86400) + 86400) % 86400);
-    if (c.utc) s += "+00:00";
+// Ranges of up to kDateTable days (the default is a few years) format their dates from a
+// table built on first use: most dates and timestamps then cost no calendar arithmetic.
+constexpr std::int64_t kDateTable = 8192;
+
+char* put_date_cached(ColumnPlan& c, char* p, std::int64_t day) {
+  if (!c.dates_built) {
+    c.dates_built = true;
+    const bool seconds = c.gen != Gen::kDate;
+    const std::int64_t first = seconds ? floor_div(c.lo, 86400) : c.lo;
+    const std::int64_t last = seconds ? floor_div(c.hi, 86400) : c.hi;
+    if (last >= first && last - first < kDateTable) {
+      c.date_first = first;
+      c.dates.resize(static_cast<std::size_t>(last - first + 1));
+      for (std::size_t i = 0; i < c.dates.size(); ++i) {
+        char buf[24];
+        if (put_date(buf, first + static_cast<std::int64_t>(i)) - buf != 10) {
+          c.dates.clear();  // a year outside 0..9999: not of the table's width
+          break;
+        }
+        std::memcpy(c.dates[i].data(), buf, 10);
+      }
+    }
   }
-  out = Value(std::move(s));
+  const auto i = static_cast<std::uint64_t>(day - c.date_first);
+  if (i >= c.dates.size()) return put_date(p, day);  // e.g. a unique counter past the range
+  std::memcpy(p, c.dates[i].data(), 10);
+  return p + 10;
+}
+
+void set_date_or_time(ColumnPlan& c, std::int64_t v, Value& out) {
+  char buf[48];
+  char* p = buf;
+  const std::int64_t day = floor_div(v, 86400);
+  const std::int64_t second_of_day = v - day * 86400;
+  if (c.gen == Gen::kDate) {
+    p = put_date_cached(c, p, v);
+  } else if (c.gen == Gen::kTime) {
+    p = put_time(p, second_of_day);
+  } else {
+    p = put_date_cached(c, p, day);
+    *p++ = ' ';
+    p = put_time(p, second_of_day);
+    if (c.utc) {
+      std::memcpy(p, "+00:00", 6);
+      p += 6;
+    }
+  }
+  reuse_text(out).assign(buf, p);
 }
 
 }  // namespace
+
+// text_ref() is the Value's own storage (value.hpp says drivers bind from it), and `v` is a
+// non-const Value owned by the caller, so writing through it is well defined.
+std::string& reuse_text(Value& v) {
+  static const Value kEmptyText{std::string()};
+  if (v.type() != Value::Type::kText) v = kEmptyText;
+  auto& s = const_cast<std::string&>(v.text_ref());
+  s.clear();
+  return s;
+}
 
 void generate_value(ColumnPlan& c, std::uint64_t row, Value& out) {
   if (c.null_ratio > 0 && c.rng.chance(c.null_ratio)) {
@@ -324,7 +218,7 @@ void generate_value(ColumnPlan& c, std::uint64_t row, Value& out) {
     case Gen::kBoolean: {
       const bool v = c.unique ? (c.next++ % 2) == 0 : c.rng.chance(c.true_ratio);
       if (c.out == Out::kText) {
-        out = Value(v ? "true" : "false");
+        reuse_text(out).assign(v ? "true" : "false");
       } else {
         out = Value(v);
       }
@@ -342,10 +236,7 @@ void generate_value(ColumnPlan& c, std::uint64_t row, Value& out) {
     default:
       break;
   }
-  std::string s;
-  append_text(c, row, s);
-  fit_length(c, s);
-  out = Value(std::move(s));
+  generate_text(c, row, out);
 }
 
 std::uint64_t hash_values(const std::vector<Value>& row, const std::vector<std::size_t>& columns) {
@@ -365,9 +256,10 @@ std::uint64_t hash_values(const std::vector<Value>& row, const std::vector<std::
       case Value::Type::kNull:
         mix("\0n", 2);
         break;
-      case Value::Type::kInteger: {
-        const std::string t = std::to_string(v.integer());
-        mix(t.data(), t.size());
+      case Value::Type::kInteger: {  // hashed as its decimal text, as a text key would be
+        char t[24];
+        auto [end, ec] = std::to_chars(t, t + sizeof t, v.integer());
+        mix(t, static_cast<std::size_t>(end - t));
         break;
       }
       case Value::Type::kReal: {

@@ -15,8 +15,6 @@ namespace retort {
 namespace detail {
 namespace {
 
-std::string quote_name(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
 constexpr std::string_view kTopKeys[] = {"rows", "random_seed", "tables"};
 constexpr std::string_view kTableKeys[] = {"rows", "per", "count", "columns", "fixtures"};
 // Modifiers allowed beside a generator key.

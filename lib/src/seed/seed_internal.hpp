@@ -2,8 +2,9 @@
 // children draw their foreign keys from, the value generators and the CHECK reader.
 #pragma once
 
-#include <cstddef>
+#include <array>
 #include <climits>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -78,6 +79,11 @@ struct ColumnPlan {
   std::vector<Value> choices;      // kChoice; also IN lists and enum values
   std::vector<double> cumulative;  // kChoice: running sums of the weights
   Value constant;
+  // kDate / kTimestamp: the formatted dates of the range's days from date_first on, built by
+  // the first value (empty when the range is too wide).
+  bool dates_built = false;
+  std::int64_t date_first = 0;
+  std::vector<std::array<char, 10>> dates;
   int fk = -1;  // kForeignKey: index into TablePlan::fks
   std::size_t fk_position = 0;
   Rng rng;
@@ -147,6 +153,11 @@ ColumnPlan plan_column(const Table& table, const Column& column, const MetaData&
                        std::uint64_t seed);
 // Writes one generated value into `out` (not for kForeignKey columns).
 void generate_value(ColumnPlan& column, std::uint64_t row, Value& out);
+// generate_value for the text kinds (kFirstName to kParagraph, kJson), fitted to the length.
+void generate_text(ColumnPlan& column, std::uint64_t row, Value& out);
+// The string `out` holds, emptied for writing but with its capacity kept (made text first
+// when it holds another type): generators write into it instead of allocating a new one.
+std::string& reuse_text(Value& out);
 
 // Days since 1970-01-01 for an ISO date ("2020-01-31"); seconds for "2020-01-31 10:00:00" /
 // "2020-01-31T10:00:00". False when malformed.
@@ -160,6 +171,9 @@ std::uint64_t hash_values(const std::vector<Value>& row, const std::vector<std::
 }  // namespace retort::detail
 
 namespace retort::detail {
+
+// `s` in double quotes, for messages: seed: table "artist": ...
+std::string quote_name(std::string_view s);
 
 // A fixture's or a choice's text as the Value a column of kind `out` binds.
 Value text_value(Out out, const std::string& text);

@@ -9,7 +9,14 @@
 namespace retort::detail {
 namespace {
 
-std::string quote_name(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string join_names(const std::vector<std::string>& names) {
+  std::string list;
+  for (const std::string& name : names) {
+    if (!list.empty()) list += ", ";
+    list += name;
+  }
+  return list;
+}
 
 std::optional<std::size_t> find_index(const std::vector<std::string>& names,
                                       const std::string& name) {
@@ -119,9 +126,10 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
   }
 
   table_rows_ = 0;
+  std::string shortfall;
   try {
     write_fixtures(plan);
-    write_generated(plan, per_counts);
+    shortfall = write_generated(plan, per_counts);
     session_->flush();
   } catch (const DatabaseError& e) {
     std::string message = "seed: table " + quote_name(plan.name) + ": " + e.what();
@@ -134,7 +142,11 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
   }
   read_back_pools(plan, previous_key);
   report(plan.name, table_rows_, true);
-  result_.tables.push_back({plan.name, table_rows_});
+  const std::uint64_t requested = plan.rows + (config ? config->fixtures.size() : 0);
+  if (!shortfall.empty())
+    shortfall = "seed: table " + quote_name(plan.name) + ": " + shortfall + ": wrote " +
+                std::to_string(table_rows_) + " of " + std::to_string(requested) + " rows";
+  result_.tables.push_back({plan.name, table_rows_, requested, std::move(shortfall)});
   result_.total_rows += table_rows_;
   plan.uniques.clear();
   if (std::any_of(plan.fks.begin(), plan.fks.end(),
@@ -193,8 +205,8 @@ void Seeder::write_fixtures(TablePlan& plan) {
   }
 }
 
-void Seeder::write_generated(TablePlan& plan, const std::vector<std::uint32_t>& per_counts) {
-  if (plan.rows == 0 || plan.column_names.empty()) return;  // nothing retort may write
+std::string Seeder::write_generated(TablePlan& plan, const std::vector<std::uint32_t>& per_counts) {
+  if (plan.rows == 0 || plan.column_names.empty()) return {};  // nothing retort may write
   std::size_t per_parent = 0;
   std::uint32_t left_for_parent = per_counts.empty() ? 0 : per_counts[0];
   // One row reused for every draw: the generators overwrite each value in place.
@@ -202,20 +214,27 @@ void Seeder::write_generated(TablePlan& plan, const std::vector<std::uint32_t>& 
   Session::Inserter inserter = session_->inserter(plan.name, plan.column_names);
   for (std::uint64_t r = 0; r < plan.rows; ++r) {
     while (!per_counts.empty() && left_for_parent == 0) left_for_parent = per_counts[++per_parent];
-    bool ok = false;
-    for (int attempt = 0; attempt < kUniqueAttempts && !ok; ++attempt) {
+    const UniqueSetPlan* clash = nullptr;
+    for (int attempt = 0; attempt < kUniqueAttempts && (attempt == 0 || clash); ++attempt) {
       for (std::size_t i = 0; i < plan.columns.size(); ++i) {
         if (plan.columns[i].gen != Gen::kForeignKey) generate_value(plan.columns[i], r, row[i]);
       }
-      if (!fill_foreign_keys(plan, row, r, per_parent)) return;  // no parent left
-      ok = true;
+      if (const ForeignKeyPlan* out = fill_foreign_keys(plan, row, r, per_parent))
+        return std::string(out->in_order ? "one-to-one foreign key (" : "foreign key (") +
+               join_names(out->fk->columns) + ") to " +
+               quote_name(pool(out->pool).table->display_name()) + " ran out of parent rows";
+      clash = nullptr;
       for (UniqueSetPlan& u : plan.uniques) {
         const bool has_null = std::any_of(u.columns.begin(), u.columns.end(),
                                           [&](std::size_t i) { return row[i].is_null(); });
-        if (!has_null && u.seen.count(hash_values(row, u.columns))) ok = false;
+        if (!has_null && u.seen.count(hash_values(row, u.columns))) clash = &u;
       }
     }
-    if (!ok) return;  // the unique sets are exhausted: fewer rows than asked
+    if (clash) {
+      std::vector<std::string> names;
+      for (std::size_t i : clash->columns) names.push_back(plan.column_names[i]);
+      return clash->label + " (" + join_names(names) + ") ran out of distinct values";
+    }
     for (UniqueSetPlan& u : plan.uniques) u.seen.insert(hash_values(row, u.columns));
     if (!per_counts.empty()) --left_for_parent;
     if (plan.generated_key.empty()) record_pools(plan, row);
@@ -223,10 +242,11 @@ void Seeder::write_generated(TablePlan& plan, const std::vector<std::uint32_t>& 
     ++table_rows_;
     report(plan.name, table_rows_, false);
   }
+  return {};
 }
 
-bool Seeder::fill_foreign_keys(TablePlan& plan, std::vector<Value>& row, std::uint64_t r,
-                               std::size_t per_parent) {
+const ForeignKeyPlan* Seeder::fill_foreign_keys(TablePlan& plan, std::vector<Value>& row,
+                                                std::uint64_t r, std::size_t per_parent) {
   for (std::size_t f = 0; f < plan.fks.size(); ++f) {
     ForeignKeyPlan& fk = plan.fks[f];
     auto set_null = [&] {
@@ -242,7 +262,7 @@ bool Seeder::fill_foreign_keys(TablePlan& plan, std::vector<Value>& row, std::ui
     if (static_cast<int>(f) == plan.per_fk) {
       p = per_parent;
     } else if (fk.in_order) {
-      if (r >= parent.size()) return false;
+      if (r >= parent.size()) return &fk;
       p = r;
     } else if (!fk.fixture_rows.empty()) {
       p = fk.fixture_rows[fk.rng.below(fk.fixture_rows.size())];
@@ -266,11 +286,11 @@ bool Seeder::fill_foreign_keys(TablePlan& plan, std::vector<Value>& row, std::ui
     } else {
       p = fk.rng.below(parent.size());
     }
-    if (p >= parent.size()) return false;
+    if (p >= parent.size()) return &fk;
     for (std::size_t k = 0; k < fk.columns.size(); ++k)
       row[fk.columns[k]] = parent.values[p * width + k];
   }
-  return true;
+  return nullptr;
 }
 
 void Seeder::record_pools(TablePlan& plan, const std::vector<Value>& row) {

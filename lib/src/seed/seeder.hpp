@@ -34,9 +34,12 @@ class Seeder {
   void truncate(const std::vector<const Table*>& order, const TableOrder& sorted);
   void seed_table(const Table& table, std::vector<std::size_t> cycle_fks);
   void write_fixtures(TablePlan& plan);
-  void write_generated(TablePlan& plan, const std::vector<std::uint32_t>& per_counts);
-  bool fill_foreign_keys(TablePlan& plan, std::vector<Value>& row, std::uint64_t r,
-                         std::size_t per_parent);
+  // Writes the generated rows; returns why it stopped short of plan.rows (the constraint that
+  // ran out, for the result's warning), empty when it wrote them all.
+  std::string write_generated(TablePlan& plan, const std::vector<std::uint32_t>& per_counts);
+  // Sets the row's foreign keys; returns the foreign key that has no parent row left, if any.
+  const ForeignKeyPlan* fill_foreign_keys(TablePlan& plan, std::vector<Value>& row, std::uint64_t r,
+                                          std::size_t per_parent);
   void record_pools(TablePlan& plan, const std::vector<Value>& row);
   void read_back_pools(TablePlan& plan, const std::optional<Value>& previous_key);
   KeyPool& pool(std::size_t index);
