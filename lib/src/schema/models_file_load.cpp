@@ -2,8 +2,9 @@
 // constraints are in models_file_load_table.cpp. Grammar: docs/models.md.
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <system_error>
 
 #include "retort/models_file.hpp"
 #include "schema/models_grammar.hpp"
@@ -12,8 +13,6 @@
 namespace retort {
 namespace detail {
 namespace {
-
-std::string quote_name(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 constexpr std::string_view kTopKeys[] = {"schemas", "enums", "tables"};
 constexpr std::string_view kEnumKeys[] = {"name", "schema", "values"};
@@ -27,18 +26,19 @@ constexpr std::string_view kColumnKeys[] = {
 constexpr std::string_view kComputedKeys[] = {"sql", "stored"};
 constexpr std::string_view kOptionKeys[] = {"without_rowid", "strict"};
 
-Type parse_type(const YamlReader& reader, const YamlNode& node, const std::string& context) {
-  const std::string text = reader.text(node, context, "the type");
-  try {
-    return Type::parse(text);
-  } catch (const InputError& e) {
-    reader.fail(node, context + e.what());
-  }
-}
-
 }  // namespace
 
-std::string table_context(std::string_view name) { return "table " + quote_name(name) + ": "; }
+std::string table_context(std::string_view name) { return "table " + quoted_text(name) + ": "; }
+
+Type ModelsLoader::parse_type(const YamlNode& node, const std::string& context) {
+  const std::string_view text = reader_.text_view(node, context, "the type");
+  if (auto found = types_.find(text); found != types_.end()) return found->second;
+  try {
+    return types_.emplace(std::string(text), Type::parse(text)).first->second;
+  } catch (const InputError& e) {
+    reader_.fail(node, context + e.what());
+  }
+}
 
 MetaData ModelsLoader::load(const YamlNode& root) {
   if (root.is_null()) return md_;  // an empty document is an empty model
@@ -50,6 +50,8 @@ MetaData ModelsLoader::load(const YamlNode& root) {
   if (const YamlNode* enums = root.find("enums"); enums && !enums->is_null()) load_enums(*enums);
   if (const YamlNode* tables = root.find("tables"); tables && !tables->is_null()) {
     reader_.expect_map(*tables, "", "\"tables\"");
+    md_.tables.reserve(tables->entries.size());
+    marks_.reserve(tables->entries.size() * 16);
     for (const auto& [key, value] : tables->entries) load_table(*key, *value);
   }
   if (std::optional<ValidationIssue> issue = find_issue(md_)) {
@@ -76,7 +78,7 @@ void ModelsLoader::load_enum(const YamlNode& key, const YamlNode& value) {
   EnumType& e = md_.enums.emplace_back();
   e.name = reader_.text(key, "", "an enum name");
   record({ObjectKind::kEnum, ei}, key);
-  const std::string context = "enum " + quote_name(e.name) + ": ";
+  const std::string context = "enum " + quoted_text(e.name) + ": ";
   const YamlNode* values = &value;
   if (value.is_map()) {
     reader_.check_keys(value, kEnumKeys, context);
@@ -118,7 +120,9 @@ void ModelsLoader::load_table(const YamlNode& key, const YamlNode& value) {
     table.comment = reader_.text(*comment, context, "\"comment\"");
   }
   ColumnExtras extras;
-  if (const YamlNode* columns = value.find("columns")) load_columns(table, ti, *columns, extras);
+  if (const YamlNode* columns = value.find("columns")) {
+    load_columns(table, ti, *columns, context, extras);
+  }
   load_primary_key(table, ti, value.find("primary_key"), extras, context);
   if (const YamlNode* node = value.find("foreign_keys"))
     load_foreign_keys(table, ti, *node, context);
@@ -131,23 +135,27 @@ void ModelsLoader::load_table(const YamlNode& key, const YamlNode& value) {
   if (const YamlNode* node = value.find("options")) load_options(table, *node, context);
 }
 
-void ModelsLoader::load_columns(Table& table, int ti, const YamlNode& node, ColumnExtras& extras) {
-  reader_.expect_map(node, table_context(table.name), "\"columns\"");
-  for (const auto& [key, value] : node.entries) load_column(table, ti, *key, *value, extras);
+void ModelsLoader::load_columns(Table& table, int ti, const YamlNode& node,
+                                const std::string& table_ctx, ColumnExtras& extras) {
+  reader_.expect_map(node, table_ctx, "\"columns\"");
+  table.columns.reserve(node.entries.size());
+  extras.explicit_nullable.reserve(node.entries.size());
+  for (const auto& [key, value] : node.entries) {
+    load_column(table, ti, *key, *value, table_ctx, extras);
+  }
 }
 
 void ModelsLoader::load_column(Table& table, int ti, const YamlNode& key, const YamlNode& value,
-                               ColumnExtras& extras) {
-  const std::string table_ctx = table_context(table.name);
+                               const std::string& table_ctx, ColumnExtras& extras) {
   const int ci = static_cast<int>(table.columns.size());
   Column& column = table.columns.emplace_back();
   column.name = reader_.text(key, table_ctx, "a column name");
   record({ObjectKind::kColumn, ti, ci}, key);
-  const std::string context = table_ctx + "column " + quote_name(column.name) + ": ";
+  const std::string context = table_ctx + "column " + quoted_text(column.name) + ": ";
   extras.explicit_nullable.push_back(false);
   if (value.is_null()) reader_.fail(key, context + "missing type");
   if (value.is_scalar()) {  // short form: `name: type`
-    column.type = parse_type(reader_, value, context);
+    column.type = parse_type(value, context);
     record({ObjectKind::kColumn, ti, ci, ObjectPart::kType}, value);
     return;
   }
@@ -158,7 +166,7 @@ void ModelsLoader::load_column(Table& table, int ti, const YamlNode& key, const 
   reader_.check_keys(value, kColumnKeys, context);
   const YamlNode* type = value.find("type");
   if (type == nullptr) reader_.fail(value, context + "missing key \"type\"");
-  column.type = parse_type(reader_, *type, context);
+  column.type = parse_type(*type, context);
   record({ObjectKind::kColumn, ti, ci, ObjectPart::kType}, *type);
   load_column_body(column, value, context);
   extras.explicit_nullable.back() = value.find("nullable") != nullptr;
@@ -223,9 +231,9 @@ void ModelsLoader::load_column_links(Table& table, int ti, const YamlNode& value
   }
   const YamlNode* references = value.find("references");
   for (std::string_view key : {"on_delete", "on_update", "deferrable"}) {
-    const YamlNode* node = value.find(key);
-    if (node && !references) {
-      reader_.fail(*node, context + quote_name(key) + " needs \"references\"");
+    if (references) break;
+    if (const YamlNode* node = value.find(key)) {
+      reader_.fail(*node, context + quoted_text(key) + " needs \"references\"");
     }
   }
   if (references) {
@@ -235,7 +243,7 @@ void ModelsLoader::load_column_links(Table& table, int ti, const YamlNode& value
       reader_.fail(*references, context +
                                     "references must be \"table.column\" or "
                                     "\"schema.table.column\", not " +
-                                    quote_name(text));
+                                    quoted_text(text));
     }
     ForeignKey fk{"", {column.name}, ref->schema, ref->table, {ref->column}};
     load_foreign_key_actions(reader_, value, context, fk);
@@ -265,10 +273,13 @@ void ModelsLoader::load_options(Table& table, const YamlNode& node, const std::s
 
 YamlMark ModelsLoader::mark_of(ObjectRef where) const {
   auto found = [this](const ObjectRef& ref, YamlMark& out) {
-    auto it = marks_.find(ref);
-    if (it == marks_.end()) return false;
-    out = it->second;
-    return true;
+    for (auto it = marks_.rbegin(); it != marks_.rend(); ++it) {
+      if (it->first == ref) {
+        out = it->second;
+        return true;
+      }
+    }
+    return false;
   };
   YamlMark mark;
   if (found(where, mark)) return mark;
@@ -301,12 +312,21 @@ MetaData load_models(const std::filesystem::path& path) {
     throw InputError(SourceLocation{path.string()},
                      std::string("cannot read models file: ") + std::strerror(errno));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
+  // Read straight into one string (sized up front when the size is known), not through a
+  // growing stringstream and a copy out of it.
+  std::string text;
+  std::error_code size_error;
+  if (const auto size = std::filesystem::file_size(path, size_error); !size_error) {
+    text.reserve(static_cast<std::size_t>(size));
+  }
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) {
     throw InputError(SourceLocation{path.string()}, "cannot read models file");
   }
-  return parse_models(text.str(), path.string());
+  return parse_models(text, path.string());
 }
 
 }  // namespace retort

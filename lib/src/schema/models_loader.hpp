@@ -2,9 +2,12 @@
 // that validation problems are reported at file:line:column. Grammar: docs/models.md.
 #pragma once
 
-#include <map>
+#include <functional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "retort/schema.hpp"
@@ -41,9 +44,12 @@ class ModelsLoader {
   void load_enums(const YamlNode& node);
   void load_enum(const YamlNode& key, const YamlNode& value);
   void load_table(const YamlNode& key, const YamlNode& value);
-  void load_columns(Table& table, int ti, const YamlNode& node, ColumnExtras& extras);
+  void load_columns(Table& table, int ti, const YamlNode& node, const std::string& table_ctx,
+                    ColumnExtras& extras);
   void load_column(Table& table, int ti, const YamlNode& key, const YamlNode& value,
-                   ColumnExtras& extras);
+                   const std::string& table_ctx, ColumnExtras& extras);
+  // Type::parse of the node's text, memoised: models repeat a handful of type spellings.
+  Type parse_type(const YamlNode& node, const std::string& context);
   void load_column_body(Column& column, const YamlNode& value, const std::string& context);
   void load_column_links(Table& table, int ti, const YamlNode& value, const std::string& context);
   void load_options(Table& table, const YamlNode& node, const std::string& context);
@@ -61,13 +67,25 @@ class ModelsLoader {
   std::vector<std::string> load_column_list(const YamlNode& node, ObjectRef where,
                                             const std::string& context, std::string_view what);
 
-  void record(const ObjectRef& where, const YamlNode& node) { marks_[where] = node.mark; }
+  // Positions are only read back for the one object validation rejects, so they are appended
+  // in load order and searched then (the last record of a reference wins).
+  void record(const ObjectRef& where, const YamlNode& node) {
+    marks_.emplace_back(where, node.mark);
+  }
   // The recorded position of `where`, or of the nearest enclosing object.
   YamlMark mark_of(ObjectRef where) const;
 
   YamlReader reader_;
   MetaData md_;
-  std::map<ObjectRef, YamlMark> marks_;
+  std::vector<std::pair<ObjectRef, YamlMark>> marks_;
+  // Type spelling -> parsed type, looked up with a string_view (transparent hash).
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::unordered_map<std::string, Type, TextHash, std::equal_to<>> types_;
 };
 
 // `table "name": ` for messages while loading (the schema is not known yet at every point).

@@ -1,17 +1,20 @@
 // validate(): the consistency rules of the schema model (docs/models.md, "Validation").
 // Checks run in declaration order and stop at the first problem, so the message is stable.
-#include <map>
-#include <set>
+#include <algorithm>
+#include <functional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "retort/error.hpp"
 #include "schema/validation.hpp"
+#include "schema/yaml_reader.hpp"  // quoted_text
 
 namespace retort {
 namespace detail {
 namespace {
-
-std::string quote_name(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string column_list(const std::vector<std::string>& columns) {
   std::string out = "(";
@@ -28,13 +31,60 @@ struct Failure {
   ValidationIssue issue;
 };
 
+using NamePair = std::pair<std::string_view, std::string_view>;  // (schema, name)
+
+struct NamePairHash {
+  std::size_t operator()(const NamePair& pair) const {
+    const std::size_t first = std::hash<std::string_view>{}(pair.first);
+    return first ^ (std::hash<std::string_view>{}(pair.second) + 0x9e3779b97f4a7c15ULL +
+                    (first << 6) + (first >> 2));
+  }
+};
+
+// Hash and equality of the fields Type's operator== compares (spelling excluded), which are
+// also all that Type::to_string reads; the hash leaves the numbers to the equality.
+struct TypeHash {
+  std::size_t operator()(const Type* type) const {
+    return std::hash<std::string>{}(type->name) ^ static_cast<std::size_t>(type->kind);
+  }
+};
+struct TypeEqual {
+  bool operator()(const Type* a, const Type* b) const { return *a == *b; }
+};
+
+// Names seen so far within one object (a table's columns, a key's columns, ...): a linear
+// scan while short, which the common handful of names always is, then a hash set.
+class SeenNames {
+ public:
+  // False if `name` was inserted before.
+  bool insert(std::string_view name) {
+    if (!hashed_.empty()) return hashed_.insert(name).second;
+    if (std::find(small_.begin(), small_.end(), name) != small_.end()) return false;
+    small_.push_back(name);
+    if (small_.size() > kSmall) hashed_.insert(small_.begin(), small_.end());
+    return true;
+  }
+  void clear() {
+    small_.clear();
+    hashed_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kSmall = 24;
+  std::vector<std::string_view> small_;
+  std::unordered_set<std::string_view> hashed_;
+};
+
 class Validator {
  public:
   // Indexes every table up front so that foreign keys and relationships may name tables
-  // declared later, in O(log n) per look-up (models reach thousands of tables).
+  // declared later, in O(1) per look-up (models reach thousands of tables). Messages are built
+  // only for the problem found: a valid model costs no string work.
   explicit Validator(const MetaData& metadata) : md_(metadata) {
+    by_name_.reserve(md_.tables.size());
+    names_.reserve(md_.tables.size());
     for (const Table& t : md_.tables) {
-      by_name_.emplace(std::pair<std::string_view, std::string_view>(t.schema, t.name), &t);
+      by_name_.emplace(NamePair(t.schema, t.name), &t);
       names_.insert(t.name);
     }
   }
@@ -51,31 +101,32 @@ class Validator {
   }
 
   void check_schemas() const {
-    std::set<std::string_view> seen;
+    std::unordered_set<std::string_view> seen;
     for (std::size_t i = 0; i < md_.schemas.size(); ++i) {
       const ObjectRef where{ObjectKind::kSchemaName, static_cast<int>(i)};
       if (md_.schemas[i].empty()) fail(where, "schema with an empty name");
       if (!seen.insert(md_.schemas[i]).second)
-        fail(where, "duplicate schema " + quote_name(md_.schemas[i]));
+        fail(where, "duplicate schema " + quoted_text(md_.schemas[i]));
     }
   }
 
   void check_enums() const {
-    std::set<std::pair<std::string_view, std::string_view>> seen;
+    std::unordered_set<NamePair, NamePairHash> seen;
     for (std::size_t i = 0; i < md_.enums.size(); ++i) {
       const EnumType& e = md_.enums[i];
       const ObjectRef where{ObjectKind::kEnum, static_cast<int>(i)};
-      const std::string label =
-          "enum " + quote_name(e.schema.empty() ? e.name : e.schema + "." + e.name);
+      auto label = [&e] {
+        return "enum " + quoted_text(e.schema.empty() ? e.name : e.schema + "." + e.name);
+      };
       if (e.name.empty()) fail(where, "enum with an empty name");
-      if (!seen.insert({e.schema, e.name}).second) fail(where, "duplicate " + label);
-      if (e.values.empty()) fail(where, label + " has no values");
-      std::set<std::string_view> values;
+      if (!seen.insert({e.schema, e.name}).second) fail(where, "duplicate " + label());
+      if (e.values.empty()) fail(where, label() + " has no values");
+      std::unordered_set<std::string_view> values;
       for (std::size_t v = 0; v < e.values.size(); ++v) {
         if (!values.insert(e.values[v]).second) {
           fail({ObjectKind::kEnum, static_cast<int>(i), -1, ObjectPart::kValues,
                 static_cast<int>(v)},
-               label + ": duplicate value " + quote_name(e.values[v]));
+               label() + ": duplicate value " + quoted_text(e.values[v]));
         }
       }
     }
@@ -85,17 +136,19 @@ class Validator {
     const Table& table = md_.tables[ti];
     const ObjectRef where{ObjectKind::kTable, ti};
     if (table.name.empty()) fail(where, "table with an empty name");
-    if (!tables_.insert({table.schema, table.name}).second) {
-      fail(where, "duplicate table " + quote_name(table.display_name()));
+    // by_name_ holds the first table of each (schema, name): any other is a repeat.
+    if (by_name_.find(NamePair(table.schema, table.name))->second != &table) {
+      fail(where, "duplicate table " + quoted_text(table.display_name()));
     }
-    prefix_ = "table " + quote_name(table.display_name()) + ": ";
+    table_ = &table;
     constraint_names_.clear();
-    std::set<std::string_view> columns;
+    SeenNames& columns = scratch_;
+    columns.clear();
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       const ObjectRef col{ObjectKind::kColumn, ti, static_cast<int>(c)};
-      if (table.columns[c].name.empty()) fail(col, prefix_ + "column with an empty name");
-      if (!columns.insert(table.columns[c].name).second) {
-        fail(col, prefix_ + "duplicate column " + quote_name(table.columns[c].name));
+      if (table.columns[c].name.empty()) fail(col, prefix() + "column with an empty name");
+      if (!columns.insert(table.columns[c].name)) {
+        fail(col, prefix() + "duplicate column " + quoted_text(table.columns[c].name));
       }
       check_column(table.columns[c], col);
     }
@@ -104,70 +157,82 @@ class Validator {
     for (std::size_t i = 0; i < table.unique_constraints.size(); ++i) check_unique(table, ti, i);
     for (std::size_t i = 0; i < table.check_constraints.size(); ++i) check_check(table, ti, i);
     for (std::size_t i = 0; i < table.indexes.size(); ++i) check_index(table, ti, i);
-    std::set<std::string_view> relationships;
+    SeenNames& relationships = scratch_;
+    relationships.clear();
     for (std::size_t i = 0; i < table.relationships.size(); ++i) {
       check_relationship(table.relationships[i], ti, static_cast<int>(i), relationships);
     }
   }
 
-  void check_column(const Column& column, ObjectRef where) const {
-    const std::string label = prefix_ + "column " + quote_name(column.name) + ": ";
+  // `table "name": ` of the table being checked.
+  std::string prefix() const { return "table " + quoted_text(table_->display_name()) + ": "; }
+
+  void check_column(const Column& column, ObjectRef where) {
+    auto label = [&] { return prefix() + "column " + quoted_text(column.name) + ": "; };
     check_type(column.type, label, {where.kind, where.owner, where.item, ObjectPart::kType});
     if (column.autoincrement && !is_integer_type(column.type)) {
-      fail(where, label + "autoincrement needs an integer type, not " +
-                      quote_name(column.type.to_string()));
+      fail(where, label() + "autoincrement needs an integer type, not " +
+                      quoted_text(column.type.to_string()));
     }
     if (column.identity != Identity::kNone && !is_integer_type(column.type)) {
       fail(where,
-           label + "identity needs an integer type, not " + quote_name(column.type.to_string()));
+           label() + "identity needs an integer type, not " + quoted_text(column.type.to_string()));
     }
     if (column.autoincrement && column.identity != Identity::kNone) {
-      fail(where, label + "both autoincrement and identity");
+      fail(where, label() + "both autoincrement and identity");
     }
     if (column.computed && column.server_default) {
-      fail(where, label + "a computed column cannot have a default");
+      fail(where, label() + "a computed column cannot have a default");
     }
     if (column.computed && (column.autoincrement || column.identity != Identity::kNone)) {
-      fail(where, label + "a computed column cannot be autoincrement or identity");
+      fail(where, label() + "a computed column cannot be autoincrement or identity");
     }
   }
 
-  void check_type(const Type& type, const std::string& label, ObjectRef where) const {
-    if (type.kind == TypeKind::kRaw && type.name.empty()) fail(where, label + "empty type");
-    bool canonical = false;
-    try {
-      canonical = Type::parse(type.to_string()) == type;
-    } catch (const InputError&) {
-    }
-    if (!canonical) {
-      fail(where, label + "inconsistent type " + quote_name(type.to_string()) +
-                      " (it reads back as a different type; build types with Type::parse)");
+  template <typename Label>
+  void check_type(const Type& type, const Label& label, ObjectRef where) {
+    if (type.kind == TypeKind::kRaw && type.name.empty()) fail(where, label() + "empty type");
+    // Canonical-ness depends only on what operator== compares, and models repeat a handful of
+    // types: each distinct one is round-tripped once.
+    if (canonical_.count(&type) == 0) {
+      bool canonical = false;
+      try {
+        canonical = Type::parse(type.to_string()) == type;
+      } catch (const InputError&) {
+      }
+      if (!canonical) {
+        fail(where, label() + "inconsistent type " + quoted_text(type.to_string()) +
+                        " (it reads back as a different type; build types with Type::parse)");
+      }
+      canonical_.insert(&type);
     }
     if (type.kind == TypeKind::kEnum && resolve_enum(md_, type) == nullptr) {
-      fail(where, label + "type " + quote_name(type.to_string()) + " names undeclared enum " +
-                      quote_name(type.name));
+      fail(where, label() + "type " + quoted_text(type.to_string()) + " names undeclared enum " +
+                      quoted_text(type.name));
     }
   }
 
   void add_constraint_name(const std::string& name, ObjectRef where) {
-    if (!name.empty() && !constraint_names_.insert(name).second) {
-      fail(where, prefix_ + "duplicate constraint name " + quote_name(name));
+    if (!name.empty() && !constraint_names_.insert(name)) {
+      fail(where, prefix() + "duplicate constraint name " + quoted_text(name));
     }
   }
 
   // A key's column list: not empty, no repeats, every column in `table`.
+  template <typename Label>
   void check_key_columns(const Table& table, const std::vector<std::string>& columns,
-                         const std::string& label, ObjectRef where, bool allow_repeats = false) {
-    if (columns.empty()) fail(where, prefix_ + label + " has no columns");
-    std::set<std::string_view> seen;
+                         const Label& label, ObjectRef where) {
+    if (columns.empty()) fail(where, prefix() + label() + " has no columns");
+    SeenNames& seen = scratch_;
+    seen.clear();
     for (std::size_t i = 0; i < columns.size(); ++i) {
       const ObjectRef member{where.kind, where.owner, where.item, ObjectPart::kColumns,
                              static_cast<int>(i)};
       if (table.find_column(columns[i]) == nullptr) {
-        fail(member, prefix_ + label + " names missing column " + quote_name(columns[i]));
+        fail(member, prefix() + label() + " names missing column " + quoted_text(columns[i]));
       }
-      if (!seen.insert(columns[i]).second && !allow_repeats) {
-        fail(member, prefix_ + label + " lists column " + quote_name(columns[i]) + " twice");
+      if (!seen.insert(columns[i])) {
+        fail(member, prefix() + label() + " lists column " + quoted_text(columns[i]) + " twice");
       }
     }
   }
@@ -176,8 +241,9 @@ class Validator {
     const PrimaryKey& pk = *table.primary_key;
     const ObjectRef where{ObjectKind::kPrimaryKey, ti};
     add_constraint_name(pk.name, where);
-    const std::string label =
-        pk.name.empty() ? "primary key" : "primary key " + quote_name(pk.name);
+    auto label = [&pk] {
+      return pk.name.empty() ? std::string("primary key") : "primary key " + quoted_text(pk.name);
+    };
     check_key_columns(table, pk.columns, label, where);
   }
 
@@ -185,28 +251,30 @@ class Validator {
     const ForeignKey& fk = table.foreign_keys[i];
     const ObjectRef where{ObjectKind::kForeignKey, ti, static_cast<int>(i)};
     add_constraint_name(fk.name, where);
-    const std::string label =
-        "foreign key " + (fk.name.empty() ? column_list(fk.columns) : quote_name(fk.name));
+    auto label = [&fk] {
+      return "foreign key " + (fk.name.empty() ? column_list(fk.columns) : quoted_text(fk.name));
+    };
     check_key_columns(table, fk.columns, label, where);
-    auto found = by_name_.find({fk.ref_schema, fk.ref_table});
+    auto found = by_name_.find(NamePair(fk.ref_schema, fk.ref_table));
     const Table* target = found == by_name_.end() ? nullptr : found->second;
-    const std::string target_name =
-        fk.ref_schema.empty() ? fk.ref_table : fk.ref_schema + "." + fk.ref_table;
+    auto target_name = [&fk] {
+      return fk.ref_schema.empty() ? fk.ref_table : fk.ref_schema + "." + fk.ref_table;
+    };
     if (target == nullptr) {
       fail({ObjectKind::kForeignKey, ti, static_cast<int>(i), ObjectPart::kRefTable},
-           prefix_ + label + " references missing table " + quote_name(target_name));
+           prefix() + label() + " references missing table " + quoted_text(target_name()));
     }
     if (fk.ref_columns.size() != fk.columns.size()) {
       fail({ObjectKind::kForeignKey, ti, static_cast<int>(i), ObjectPart::kRefColumns},
-           prefix_ + label + " has " + count(fk.columns.size(), "column") + " but references " +
+           prefix() + label() + " has " + count(fk.columns.size(), "column") + " but references " +
                std::to_string(fk.ref_columns.size()));
     }
     for (std::size_t c = 0; c < fk.ref_columns.size(); ++c) {
       if (target->find_column(fk.ref_columns[c]) == nullptr) {
         fail({ObjectKind::kForeignKey, ti, static_cast<int>(i), ObjectPart::kRefColumns,
               static_cast<int>(c)},
-             prefix_ + label + " references missing column " + quote_name(fk.ref_columns[c]) +
-                 " of table " + quote_name(target_name));
+             prefix() + label() + " references missing column " + quoted_text(fk.ref_columns[c]) +
+                 " of table " + quoted_text(target_name()));
       }
     }
   }
@@ -215,8 +283,10 @@ class Validator {
     const UniqueConstraint& uq = table.unique_constraints[i];
     const ObjectRef where{ObjectKind::kUnique, ti, static_cast<int>(i)};
     add_constraint_name(uq.name, where);
-    const std::string label =
-        "unique constraint " + (uq.name.empty() ? column_list(uq.columns) : quote_name(uq.name));
+    auto label = [&uq] {
+      return "unique constraint " +
+             (uq.name.empty() ? column_list(uq.columns) : quoted_text(uq.name));
+    };
     check_key_columns(table, uq.columns, label, where);
   }
 
@@ -226,53 +296,51 @@ class Validator {
     add_constraint_name(ck.name, where);
     if (ck.expression.empty()) {
       const std::string label = ck.name.empty() ? "check constraint #" + std::to_string(i + 1)
-                                                : "check constraint " + quote_name(ck.name);
-      fail(where, prefix_ + label + " has an empty expression");
+                                                : "check constraint " + quoted_text(ck.name);
+      fail(where, prefix() + label + " has an empty expression");
     }
   }
 
   void check_index(const Table& table, int ti, std::size_t i) {
     const Index& index = table.indexes[i];
     const ObjectRef where{ObjectKind::kIndex, ti, static_cast<int>(i)};
-    if (index.name.empty()) fail(where, prefix_ + "index with an empty name");
-    const std::string label = "index " + quote_name(index.name);
-    auto [it, inserted] = index_names_.insert({{table.schema, index.name}, ti});
+    if (index.name.empty()) fail(where, prefix() + "index with an empty name");
+    auto label = [&index] { return "index " + quoted_text(index.name); };
+    auto [it, inserted] = index_names_.emplace(NamePair(table.schema, index.name), ti);
     if (!inserted) {
-      fail(where, it->second == ti ? prefix_ + "duplicate " + label
-                                   : prefix_ + label + " is already defined on table " +
-                                         quote_name(md_.tables[it->second].display_name()));
+      fail(where, it->second == ti ? prefix() + "duplicate " + label()
+                                   : prefix() + label() + " is already defined on table " +
+                                         quoted_text(md_.tables[it->second].display_name()));
     }
-    if (index.elements.empty()) fail(where, prefix_ + label + " has no columns or expressions");
+    if (index.elements.empty()) fail(where, prefix() + label() + " has no columns or expressions");
     for (std::size_t e = 0; e < index.elements.size(); ++e) {
       const IndexElement& element = index.elements[e];
       const ObjectRef member{ObjectKind::kIndex, ti, static_cast<int>(i), ObjectPart::kElements,
                              static_cast<int>(e)};
-      const std::string position = "element " + std::to_string(e + 1);
       if (element.column.empty() == element.expression.empty()) {
-        fail(member, prefix_ + label + ": " + position +
+        fail(member, prefix() + label() + ": element " + std::to_string(e + 1) +
                          (element.column.empty() ? " has neither a column nor an expression"
                                                  : " has both a column and an expression"));
       }
       if (!element.column.empty() && table.find_column(element.column) == nullptr) {
-        fail(member, prefix_ + label + " names missing column " + quote_name(element.column));
+        fail(member, prefix() + label() + " names missing column " + quoted_text(element.column));
       }
     }
   }
 
-  void check_relationship(const Relationship& rel, int ti, int i,
-                          std::set<std::string_view>& seen) {
+  void check_relationship(const Relationship& rel, int ti, int i, SeenNames& seen) {
     const ObjectRef where{ObjectKind::kRelationship, ti, i};
-    if (rel.name.empty()) fail(where, prefix_ + "relationship with an empty name");
-    const std::string label = "relationship " + quote_name(rel.name);
-    if (!seen.insert(rel.name).second) fail(where, prefix_ + "duplicate " + label);
-    if (rel.target.empty()) fail(where, prefix_ + label + " has no target");
+    if (rel.name.empty()) fail(where, prefix() + "relationship with an empty name");
+    auto label = [&rel] { return "relationship " + quoted_text(rel.name); };
+    if (!seen.insert(rel.name)) fail(where, prefix() + "duplicate " + label());
+    if (rel.target.empty()) fail(where, prefix() + label() + " has no target");
     if (!table_named(rel.target)) {
       fail({ObjectKind::kRelationship, ti, i, ObjectPart::kTarget},
-           prefix_ + label + " targets missing table " + quote_name(rel.target));
+           prefix() + label() + " targets missing table " + quoted_text(rel.target));
     }
     if (!rel.secondary.empty() && !table_named(rel.secondary)) {
       fail({ObjectKind::kRelationship, ti, i, ObjectPart::kSecondary},
-           prefix_ + label + " names missing secondary table " + quote_name(rel.secondary));
+           prefix() + label() + " names missing secondary table " + quoted_text(rel.secondary));
     }
   }
 
@@ -280,13 +348,14 @@ class Validator {
   bool table_named(std::string_view name) const { return names_.count(name) != 0; }
 
   const MetaData& md_;
-  std::string prefix_;                                              // `table "name": `
-  std::set<std::pair<std::string_view, std::string_view>> tables_;  // seen so far
+  const Table* table_ = nullptr;  // the table being checked
   // The first table of each (schema, name), and every table name.
-  std::map<std::pair<std::string_view, std::string_view>, const Table*> by_name_;
-  std::set<std::string_view> names_;
-  std::set<std::string> constraint_names_;
-  std::map<std::pair<std::string, std::string>, int> index_names_;  // (schema, name) -> table
+  std::unordered_map<NamePair, const Table*, NamePairHash> by_name_;
+  std::unordered_set<std::string_view> names_;
+  SeenNames constraint_names_;  // of the table being checked
+  SeenNames scratch_;           // columns, then each key's columns, then relationships
+  std::unordered_map<NamePair, int, NamePairHash> index_names_;     // (schema, name) -> table
+  std::unordered_set<const Type*, TypeHash, TypeEqual> canonical_;  // round-trip checked
 };
 
 }  // namespace

@@ -29,6 +29,9 @@ class YamlReader {
   void expect_sequence(const YamlNode& node, std::string_view context, std::string_view what) const;
   // A scalar's text; YAML null (`~`, `null`, nothing) is an error.
   std::string text(const YamlNode& node, std::string_view context, std::string_view what) const;
+  // The same, as a view into the node (for look-ups that need no copy).
+  std::string_view text_view(const YamlNode& node, std::string_view context,
+                             std::string_view what) const;
   bool flag(const YamlNode& node, std::string_view context, std::string_view what) const;
   std::vector<std::string> texts(const YamlNode& node, std::string_view context,
                                  std::string_view what) const;
@@ -42,6 +45,9 @@ class YamlReader {
  private:
   std::string filename_;
 };
+
+// `text` in double quotes, as messages name objects: "track".
+std::string quoted_text(std::string_view text);
 
 // The kind of a node for messages: "a mapping", "a sequence", "a scalar", "null".
 std::string_view node_kind(const YamlNode& node);
