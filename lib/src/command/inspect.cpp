@@ -1,5 +1,6 @@
 // retort inspect: reflects a live database into the model and renders it as a models file,
 // JSON or SQL.
+#include "command/autogenerate.hpp"
 #include "command/model_json.hpp"
 #include "command/output_file.hpp"
 #include "retort/command.hpp"
@@ -76,22 +77,18 @@ InspectCommandResult inspect(const InspectCommandOptions& options) {
   ProjectContext project = ProjectContext::load(project_options);
   const Url url = Url::parse(database_url(options, project));
 
-  EngineOptions engine_options = project.engine_options;
-  engine_options.mode = OpenMode::kReadOnly;
-  engine_options.pool_size = 1;
-  Engine engine(url, engine_options);
+  Engine engine(url, detail::read_only_options(project));
   if (!options.schemas.empty() && !engine.dialect().has_schemas()) {
     throw UsageError("inspect: --schema: " + std::string(engine.dialect().name()) +
                      " databases have no schemas");
   }
   Connection conn = engine.connect();
 
-  InspectOptions inspect_options;
-  inspect_options.schemas = options.schemas;
-  inspect_options.include = options.include;
-  inspect_options.exclude = options.exclude;
-  inspect_options.version_tables = {project.config.version_table,
-                                    log_table_name(project.config.version_table)};
+  // The config's filters apply too (when a config was found), the command line's add to them.
+  const InspectOptions inspect_options = detail::inspect_options(
+      project.config,
+      detail::merged_filters(project.config, options.schemas, options.include, options.exclude),
+      engine.dialect());
 
   InspectCommandResult result;
   result.redacted_url = url.redacted();
