@@ -152,6 +152,22 @@ TEST(RevisionFile, FastReaderLeavesControlCharactersToYamlCpp) {
   EXPECT_THROW(parse_revision(text, "t.yaml"), InputError);
 }
 
+// Found by fuzz_revision_yaml: a flow mapping left open in a skipped block swallows the
+// header keys after it, which yaml-cpp refuses; the fast reader must not read them as keys.
+TEST(RevisionFile, FastReaderLeavesAnUnclosedFlowCollectionToYamlCpp) {
+  const std::string text =
+      "revision: a\n"
+      "downgrade:\n"
+      "  - drop_column: {table: t, column: c\n"
+      "down_revision: null\n";
+  EXPECT_FALSE(detail::script::scan_header_fast(text).has_value());
+  EXPECT_THROW(parse_revision(text, "t.yaml"), InputError);
+  // Balanced brackets over several lines are still read fast.
+  EXPECT_TRUE(detail::script::scan_header_fast("revision: a\nupgrade:\n  - execute: {sql: x,\n"
+                                               "      reverse: y}\nmessage: m\n")
+                  .has_value());
+}
+
 TEST(RevisionFile, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(error_of("revision: a\nmesage: hi\n"),
             "v/r.yaml:2:1: unknown key \"mesage\" (did you mean \"message\"?)");

@@ -175,7 +175,13 @@ class FastScanner {
       const std::size_t indent = skip_spaces(line, 0);
       if (indent == line.size() || line[indent] == '#') continue;  // blank or comment
       if (line[indent] == '\t') return std::nullopt;
-      if (mode_ == Mode::kSkip && skipped_line(line, indent)) continue;
+      if (mode_ == Mode::kSkip && skipped_line(line, indent)) {
+        open_brackets_ += bracket_balance(line);
+        continue;
+      }
+      // A flow collection left open in a skipped block swallows the lines that follow it
+      // (yaml-cpp reads them as part of the block, or refuses the file): not for this reader.
+      if (open_brackets_ != 0) return std::nullopt;
       if (mode_ == Mode::kSequence) {
         if (is_sequence_entry(line, indent)) {
           if (!read_sequence_entry(line, indent)) return std::nullopt;
@@ -205,6 +211,17 @@ class FastScanner {
 
   static bool is_sequence_entry(std::string_view line, std::size_t indent) {
     return line[indent] == '-' && (indent + 1 == line.size() || line[indent + 1] == ' ');
+  }
+
+  // Opening minus closing flow brackets on a line. Brackets inside quoted text count too:
+  // the only cost of a miscount is a fall back to yaml-cpp, never a wrong header.
+  static int bracket_balance(std::string_view line) {
+    int balance = 0;
+    for (char c : line) {
+      if (c == '{' || c == '[') ++balance;
+      if (c == '}' || c == ']') --balance;
+    }
+    return balance;
   }
 
   // Lines of an upgrade/downgrade/skip_lint/lint block: indented, or a "- " entry at column 1.
@@ -261,6 +278,7 @@ class FastScanner {
   int number_ = 0;
   Mode mode_ = Mode::kTop;
   int sequence_indent_ = -1;
+  int open_brackets_ = 0;  // over the skipped block's lines so far
   bool seen_document_start_ = false;
   std::vector<HeaderField> fields_;
 };
