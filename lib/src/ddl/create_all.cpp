@@ -28,9 +28,15 @@ std::vector<std::pair<std::size_t, std::size_t>> deferred_fks(const TableOrder& 
   return order.cycle_fks;
 }
 
-ForeignKey named_fk(const Table& table, std::size_t fk_index) {
+// An unnamed foreign key added by ALTER TABLE gets the name the database's own convention
+// gives it; a name longer than the dialect allows is left to the database, which shortens
+// its own generated names (spelling it out would be refused as too long).
+ForeignKey named_fk(const Table& table, std::size_t fk_index, const Dialect& dialect) {
   ForeignKey fk = table.foreign_keys[fk_index];
-  fk.name = detail::alter_foreign_key_name(table, fk);
+  if (!fk.name.empty()) return fk;
+  std::string name = detail::alter_foreign_key_name(table, fk);
+  const std::size_t limit = dialect.max_identifier_bytes();
+  if (limit == 0 || name.size() <= limit) fk.name = std::move(name);
   return fk;
 }
 
@@ -71,7 +77,7 @@ std::vector<std::string> create_all_sql(const MetaData& metadata, const Dialect&
   }
   for (const auto& [t, f] : later) {
     const Table& table = metadata.tables[t];
-    out.push_back(add_foreign_key_sql(table, named_fk(table, f), dialect));
+    out.push_back(add_foreign_key_sql(table, named_fk(table, f, dialect), dialect));
   }
   return out;
 }
@@ -81,7 +87,9 @@ std::vector<std::string> drop_all_sql(const MetaData& metadata, const Dialect& d
   const TableOrder order = sort_tables(metadata);
   for (const auto& [t, f] : deferred_fks(order, dialect)) {
     const Table& table = metadata.tables[t];
-    out.push_back(drop_constraint_sql(table, named_fk(table, f).name, dialect));
+    // (An unnamed key whose conventional name is too long is refused here, naming it.)
+    out.push_back(drop_constraint_sql(
+        table, detail::alter_foreign_key_name(table, table.foreign_keys[f]), dialect));
   }
   for (auto it = order.tables.rbegin(); it != order.tables.rend(); ++it) {
     out.push_back(drop_table_sql(metadata.tables[*it], dialect));
