@@ -1,0 +1,55 @@
+// The examples of a Markdown document, read as a script a test can replay.
+//
+// A document shows a user session; the test runs it in a fresh directory and checks it.
+//
+//   <!-- file: models/schema.yaml -->
+//   ```yaml
+//   tables: ...
+//   ```
+// writes the fenced block that follows the marker to that path (relative to the session's
+// directory), creating parent directories, before the next commands run.
+//
+//   ```console
+//   $ retort upgrade
+//   upgrade: ... -> 3f2a9c1b7d4e (create artist and track)
+//   ```
+// runs each `$ ` line through /bin/sh in the session's directory (a trailing backslash joins
+// the next line) and compares the lines shown after it with what the command printed on
+// stdout and stderr together (see lines_match).
+//
+//   <!-- expect-exit: 1 -->     the next command must exit with 1 (default: 0)
+//   <!-- doc-test: skip -->     the next fenced block is not run (e.g. apt-get install)
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace retort::testing {
+
+struct ScriptStep {
+  enum class Kind { kWriteFile, kRun };
+  Kind kind = Kind::kRun;
+  int line = 0;  // the line of the document where the step starts (1-based)
+  // kWriteFile
+  std::string path;
+  std::string content;
+  // kRun
+  std::string command;
+  std::vector<std::string> expected;  // the output lines the document shows
+  int expected_exit = 0;
+};
+
+// The steps of `markdown`, in document order. Throws std::runtime_error naming the line for a
+// marker without a fenced block after it, or an unterminated fence.
+std::vector<ScriptStep> parse_markdown_script(const std::string& markdown);
+
+// Whether the printed `actual` lines are what the document shows as `expected`:
+//   - trailing spaces are ignored; lines are compared one by one, in order;
+//   - "..." inside an expected line matches any text (durations, dates, paths);
+//   - an expected line that is exactly "..." matches any number of lines;
+//   - revision ids (12 lower-case hex characters with a digit and a letter) match any id.
+// On a mismatch, `why` says which line differs.
+bool lines_match(const std::vector<std::string>& expected, const std::vector<std::string>& actual,
+                 std::string* why);
+
+}  // namespace retort::testing

@@ -1,0 +1,77 @@
+// The reader of documentation sessions: what it runs and how it compares output.
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "markdown_script.hpp"
+
+namespace retort::testing {
+namespace {
+
+TEST(MarkdownScript, ReadsFilesCommandsOutputsAndExitCodes) {
+  std::string doc =
+      "# Title\n"
+      "<!-- file: models/schema.yaml -->\n"
+      "```yaml\n"
+      "tables: {}\n"
+      "```\n"
+      "Text.\n"
+      "<!-- expect-exit: 1 -->\n"
+      "```console\n"
+      "$ retort check\n"
+      "differs\n"
+      "$ retort upgrade \\\n"
+      "    --url x\n"
+      "```\n"
+      "<!-- doc-test: skip -->\n"
+      "```console\n"
+      "$ apt-get install x\n"
+      "```\n"
+      "```sh\n"
+      "$ not a console block\n"
+      "```\n";
+  std::vector<ScriptStep> steps = parse_markdown_script(doc);
+  ASSERT_EQ(steps.size(), 3u);
+  EXPECT_EQ(steps[0].kind, ScriptStep::Kind::kWriteFile);
+  EXPECT_EQ(steps[0].path, "models/schema.yaml");
+  EXPECT_EQ(steps[0].content, "tables: {}\n");
+  EXPECT_EQ(steps[0].line, 4);
+  EXPECT_EQ(steps[1].command, "retort check");
+  EXPECT_EQ(steps[1].expected_exit, 1);
+  EXPECT_EQ(steps[1].expected, (std::vector<std::string>{"differs"}));
+  EXPECT_EQ(steps[1].line, 9);
+  EXPECT_EQ(steps[2].command, "retort upgrade \n    --url x");
+  EXPECT_EQ(steps[2].expected_exit, 0);
+}
+
+TEST(MarkdownScript, MalformedDocumentsNameTheLine) {
+  EXPECT_THROW(parse_markdown_script("```console\n$ x\n"), std::runtime_error);
+  EXPECT_THROW(parse_markdown_script("<!-- file: a.yaml -->\ntext\n"), std::runtime_error);
+  EXPECT_THROW(parse_markdown_script("```console\noutput first\n```\n"), std::runtime_error);
+}
+
+TEST(MarkdownScript, LinesMatchExactlyOrThroughEllipses) {
+  using V = std::vector<std::string>;
+  EXPECT_TRUE(lines_match(V{"a", "b"}, V{"a", "b  "}, nullptr));
+  EXPECT_FALSE(lines_match(V{"a", "b"}, V{"a"}, nullptr));
+  EXPECT_FALSE(lines_match(V{"a"}, V{"a", "b"}, nullptr));
+  EXPECT_TRUE(lines_match(V{"took ... s (... rows)"}, V{"took 0.12 s (100 rows)"}, nullptr));
+  EXPECT_FALSE(lines_match(V{"took ... s"}, V{"took 0.12 ms"}, nullptr));
+  EXPECT_TRUE(lines_match(V{"first", "...", "last"}, V{"first", "x", "y", "last"}, nullptr));
+  EXPECT_TRUE(lines_match(V{"first", "...", "last"}, V{"first", "last"}, nullptr));
+  EXPECT_FALSE(lines_match(V{"first", "...", "last"}, V{"first", "x"}, nullptr));
+  std::string why;
+  EXPECT_FALSE(lines_match(V{"x"}, V{"y"}, &why));
+  EXPECT_NE(why.find("| y"), std::string::npos);
+}
+
+TEST(MarkdownScript, RevisionIdsMatchAnyId) {
+  using V = std::vector<std::string>;
+  EXPECT_TRUE(lines_match(V{"3f2a9c1b7d4e (head)"}, V{"0a1b2c3d4e5f (head)"}, nullptr));
+  // Not an id: no digit, or not 12 characters.
+  EXPECT_FALSE(lines_match(V{"abcdefabcdef"}, V{"fedcbafedcba"}, nullptr));
+  EXPECT_FALSE(lines_match(V{"3f2a9c1b7d4e0"}, V{"0a1b2c3d4e5f1"}, nullptr));
+}
+
+}  // namespace
+}  // namespace retort::testing
