@@ -54,7 +54,7 @@ void log_progress(const RuntimeOptions& options, const PlannedRevision& planned)
 
 // Runs one revision's SQL, then updates the version rows and the log.
 AppliedRevision run_revision(Connection& conn, const PlannedRevision& planned,
-                             const RuntimeOptions& options) {
+                             const RuntimeOptions& options, std::int64_t& next_log_seq) {
   log_progress(options, planned);
   const std::string started_at = detail::utc_now_text();
   const auto start = std::chrono::steady_clock::now();
@@ -77,7 +77,7 @@ AppliedRevision run_revision(Connection& conn, const PlannedRevision& planned,
   entry.checksum = planned.revision->checksum;
   entry.started_at = started_at;
   entry.duration_ms = duration;
-  detail::append_log(conn, options, entry);
+  detail::append_log(conn, options, entry, next_log_seq);
   return {planned.step.revision, planned.step.direction, duration};
 }
 
@@ -89,6 +89,7 @@ void execute_plan(Connection& conn, RunTransaction& tx, const Plan& plan,
                   const RuntimeOptions& options, MigrationRunResult& result) {
   const bool lock_in_tx = conn.dialect().migration_lock_is_transaction();
   std::vector<AppliedRevision> pending;
+  std::int64_t next_log_seq = 0;  // read once, on the first log row (the lock is held)
   auto commit_pending = [&] {
     tx.commit();
     result.applied.insert(result.applied.end(), pending.begin(), pending.end());
@@ -97,12 +98,12 @@ void execute_plan(Connection& conn, RunTransaction& tx, const Plan& plan,
   for (const PlannedRevision& planned : plan.revisions) {
     if (!planned.revision->transactional && !lock_in_tx) {
       commit_pending();
-      result.applied.push_back(run_revision(conn, planned, options));
+      result.applied.push_back(run_revision(conn, planned, options, next_log_seq));
       tx.begin();
     } else if (options.transaction_per_migration && lock_in_tx) {
       conn.execute("SAVEPOINT retort_revision");
       try {
-        pending.push_back(run_revision(conn, planned, options));
+        pending.push_back(run_revision(conn, planned, options, next_log_seq));
       } catch (...) {
         conn.execute("ROLLBACK TO SAVEPOINT retort_revision");
         conn.execute("RELEASE SAVEPOINT retort_revision");
@@ -111,7 +112,7 @@ void execute_plan(Connection& conn, RunTransaction& tx, const Plan& plan,
       }
       conn.execute("RELEASE SAVEPOINT retort_revision");
     } else {
-      pending.push_back(run_revision(conn, planned, options));
+      pending.push_back(run_revision(conn, planned, options, next_log_seq));
       if (options.transaction_per_migration) {
         commit_pending();
         tx.begin();

@@ -34,7 +34,10 @@ void update_heads(Connection& conn, const RuntimeOptions& options,
 // (offline scripts; values as literals).
 SqlBuilder log_insert_literal_sql(const Dialect& dialect, const RuntimeOptions& options,
                                   const LogEntry& entry);
-void append_log(Connection& conn, const RuntimeOptions& options, const LogEntry& entry);
+// Appends one log row with seq `next_seq` (read from the table first when <= 0), then
+// advances it: a run holds the migration lock, so it asks the table once, not per revision.
+void append_log(Connection& conn, const RuntimeOptions& options, const LogEntry& entry,
+                std::int64_t& next_seq);
 // "2026-11-22T06:54:10.123Z" for now.
 std::string utc_now_text();
 

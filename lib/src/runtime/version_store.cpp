@@ -125,11 +125,15 @@ SqlBuilder log_insert_literal_sql(const Dialect& dialect, const RuntimeOptions& 
   return sql;
 }
 
-void append_log(Connection& conn, const RuntimeOptions& options, const LogEntry& entry) {
+void append_log(Connection& conn, const RuntimeOptions& options, const LogEntry& entry,
+                std::int64_t& next_seq) {
   const std::string log = log_table_name(options.version_table);
-  SqlBuilder next(conn.dialect());
-  next.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM ").ident(log);
-  const std::int64_t seq = conn.query(next.str()).cell(0, 0).integer();
+  if (next_seq <= 0) {
+    SqlBuilder next(conn.dialect());
+    next.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM ").ident(log);
+    next_seq = conn.query(next.str()).cell(0, 0).integer();
+  }
+  const std::int64_t seq = next_seq++;
   SqlBuilder sql(conn.dialect());
   sql.sql("INSERT INTO ")
       .ident(log)
