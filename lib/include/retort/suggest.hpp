@@ -28,4 +28,7 @@ inline std::optional<std::string> did_you_mean(std::string_view word,
                       std::span<const std::string_view>(candidates.begin(), candidates.size()));
 }
 
+// `name` as messages show an object's name: in double quotes ("track").
+std::string in_quotes(std::string_view name);
+
 }  // namespace retort

@@ -60,4 +60,13 @@ std::optional<std::string> did_you_mean(std::string_view word,
   return did_you_mean(word, std::span<const std::string_view>(views));
 }
 
+std::string in_quotes(std::string_view name) {
+  std::string out;
+  out.reserve(name.size() + 2);
+  out += '"';
+  out += name;
+  out += '"';
+  return out;
+}
+
 }  // namespace retort

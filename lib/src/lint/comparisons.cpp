@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "lint/lint_internal.hpp"
+#include "retort/suggest.hpp"
 
 namespace retort::detail::lint {
 namespace {
@@ -110,8 +111,8 @@ void RevisionChecker::check_renames() {
           continue;
         }
         used[i] = true;
-        const std::string old_name = "\"" + table_key(tables ? d.table : "", d.name) + "\"";
-        const std::string new_name = "\"" + table_key(tables ? a.table : "", a.name) + "\"";
+        const std::string old_name = in_quotes(table_key(tables ? d.table : "", d.name));
+        const std::string new_name = in_quotes(table_key(tables ? a.table : "", a.name));
         add("RT007", d.index,
             tables ? "table " + old_name + " is dropped and table " + new_name +
                          " with the same columns created: if it is a rename, the rows are lost"

@@ -4,6 +4,7 @@
 
 #include "lint/lint_internal.hpp"
 #include "retort/error.hpp"
+#include "retort/suggest.hpp"
 
 namespace retort {
 
@@ -72,10 +73,8 @@ const LintRule* find_lint_rule(std::string_view id) {
 namespace retort::detail::lint {
 namespace {
 
-std::string q(std::string_view name) { return "\"" + std::string(name) + "\""; }
-
 std::string column_text(const TableRef& table, std::string_view column) {
-  return q(table_key(table.schema, table.name)) + "." + q(column);
+  return in_quotes(table_key(table.schema, table.name)) + "." + in_quotes(column);
 }
 
 std::string columns_text(const std::vector<std::string>& columns) {
@@ -85,7 +84,7 @@ std::string columns_text(const std::vector<std::string>& columns) {
 }
 
 std::string label(std::string_view what, std::string_view name) {
-  return name.empty() ? std::string(what) : std::string(what) + " " + q(name);
+  return name.empty() ? std::string(what) : std::string(what) + " " + in_quotes(name);
 }
 
 bool takes_values_itself(const Column& c) {
@@ -142,7 +141,7 @@ void RevisionChecker::check_destructive(const Operation& op, int index) {
   if (const auto* drop = std::get_if<ops::DropTable>(&op)) {
     if (existing(drop->table.schema, drop->table.name)) {
       add("RT001", index,
-          "dropping table " + q(table_key(drop->table.schema, drop->table.name)) +
+          "dropping table " + in_quotes(table_key(drop->table.schema, drop->table.name)) +
               " deletes its rows");
     }
   } else if (const auto* drop_column = std::get_if<ops::DropColumn>(&op)) {
@@ -198,7 +197,7 @@ void RevisionChecker::check_constraints(const Operation& op, int index) {
   auto unique = [&](const TableRef& table, std::string what, const std::vector<std::string>& cols) {
     if (!existing(table.schema, table.name)) return;
     add("RT005", index,
-        "adding " + what + " on " + q(table_key(table.schema, table.name)) + " " +
+        "adding " + what + " on " + in_quotes(table_key(table.schema, table.name)) + " " +
             columns_text(cols) + " fails when existing rows hold duplicates");
   };
   if (const auto* u = std::get_if<ops::CreateUniqueConstraint>(&op)) {
@@ -215,8 +214,8 @@ void RevisionChecker::check_constraints(const Operation& op, int index) {
     }
     if (dialect_.can_create_index_concurrently() && existing(ix->table.schema, ix->table.name)) {
       add("RT009", index,
-          "creating index " + q(ix->index.name) + " on existing table " +
-              q(table_key(ix->table.schema, ix->table.name)) +
+          "creating index " + in_quotes(ix->index.name) + " on existing table " +
+              in_quotes(table_key(ix->table.schema, ix->table.name)) +
               " without CONCURRENTLY blocks writes to it while the index builds");
     }
   }
@@ -235,8 +234,8 @@ void RevisionChecker::check_rebuild(const Operation& op, int index) {
   for (const SqlStep& step : steps) {
     if (step.kind != SqlStep::Kind::kSaveTriggers || !existing({}, step.table)) continue;
     add("RT008", index,
-        describe(op) + " rebuilds table " + q(step.table) + " on " + std::string(dialect_.name()) +
-            ": every row is copied while the write lock is held");
+        describe(op) + " rebuilds table " + in_quotes(step.table) + " on " +
+            std::string(dialect_.name()) + ": every row is copied while the write lock is held");
     return;
   }
 }

@@ -5,6 +5,7 @@
 #include <deque>
 
 #include "ops/op_yaml.hpp"
+#include "retort/suggest.hpp"
 #include "schema/models_grammar.hpp"
 #include "schema/models_loader.hpp"
 
@@ -20,8 +21,6 @@ Keys with(Keys keys, std::initializer_list<std::string_view> more) {
   keys.insert(keys.end(), more);
   return keys;
 }
-
-std::string quoted(std::string_view key) { return "\"" + std::string(key) + "\""; }
 
 class OpReader {
  public:
@@ -40,21 +39,21 @@ class OpReader {
   }
   const YamlNode& require(const YamlNode& map, std::string_view key) const {
     const YamlNode* node = map.find(key);
-    if (node == nullptr) fail(map, "missing key " + quoted(key));
+    if (node == nullptr) fail(map, "missing key " + in_quotes(key));
     return *node;
   }
   std::string text(const YamlNode& map, std::string_view key) const {
-    return reader_.text(require(map, key), context_, quoted(key));
+    return reader_.text(require(map, key), context_, in_quotes(key));
   }
   std::string optional_text(const YamlNode& map, std::string_view key) const {
     return map.find(key) ? text(map, key) : std::string();
   }
   bool flag(const YamlNode& map, std::string_view key) const {
     const YamlNode* node = map.find(key);
-    return node != nullptr && reader_.flag(*node, context_, quoted(key));
+    return node != nullptr && reader_.flag(*node, context_, in_quotes(key));
   }
   std::vector<std::string> texts(const YamlNode& map, std::string_view key) const {
-    return reader_.texts(require(map, key), context_, quoted(key));
+    return reader_.texts(require(map, key), context_, in_quotes(key));
   }
   TableRef table(const YamlNode& map) const {
     return {optional_text(map, "schema"), text(map, "table")};
@@ -377,9 +376,9 @@ Operation parse_operation(const YamlNode& item, const YamlReader& reader, std::s
   const std::string name = reader.text(key, where, "the operation's name");
   const auto& names = op_names();
   if (std::find(names.begin(), names.end(), name) == names.end()) {
-    std::string message = where + "unknown operation " + quoted(name);
+    std::string message = where + "unknown operation " + in_quotes(name);
     const std::string suggestion = closest_word(name, names);
-    if (!suggestion.empty()) message += " (did you mean " + quoted(suggestion) + "?)";
+    if (!suggestion.empty()) message += " (did you mean " + in_quotes(suggestion) + "?)";
     reader.fail(key, message);
   }
   return parse_body(name, body, OpReader(reader, where + name + ": "));

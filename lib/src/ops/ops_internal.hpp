@@ -6,6 +6,7 @@
 
 #include "ddl/ddl_internal.hpp"
 #include "retort/ops.hpp"
+#include "retort/suggest.hpp"
 
 namespace retort::detail {
 
@@ -26,7 +27,7 @@ inline Table table_named(const TableRef& ref) {
 
 // `"schema.name"` for messages.
 inline std::string quoted_name(std::string_view schema, std::string_view name) {
-  return "\"" + display_name(schema, name) + "\"";
+  return in_quotes(display_name(schema, name));
 }
 
 // The table `ref` names in `metadata`; throws InputError "<what>: table "t" does not exist".

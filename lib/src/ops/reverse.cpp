@@ -3,6 +3,7 @@
 
 #include "ops/ops_internal.hpp"
 #include "retort/error.hpp"
+#include "retort/suggest.hpp"
 
 namespace retort {
 namespace {
@@ -39,14 +40,16 @@ constexpr std::array<std::string_view, std::variant_size_v<Operation>> kNames = 
     "bulk_delete",
 };
 
-std::string q(std::string_view name) { return "\"" + std::string(name) + "\""; }
-
-std::string table_text(const TableRef& t) { return q(detail::display_name(t.schema, t.name)); }
-std::string table_text(const Table& t) { return q(t.display_name()); }
-std::string column_text(const TableRef& t, std::string_view column) {
-  return table_text(t) + "." + q(column);
+std::string table_text(const TableRef& t) {
+  return in_quotes(detail::display_name(t.schema, t.name));
 }
-std::string constraint_label(const std::string& name) { return name.empty() ? "" : q(name) + " "; }
+std::string table_text(const Table& t) { return in_quotes(t.display_name()); }
+std::string column_text(const TableRef& t, std::string_view column) {
+  return table_text(t) + "." + in_quotes(column);
+}
+std::string constraint_label(const std::string& name) {
+  return name.empty() ? "" : in_quotes(name) + " ";
+}
 
 template <typename T>
 std::optional<Change<T>> swapped(const std::optional<Change<T>>& change, bool& ok) {
@@ -99,7 +102,7 @@ Reversal reverse_insert(const ops::BulkInsert& op) {
     for (const std::string& k : op.key) {
       bool found = false;
       for (const auto& [column, value] : row) found = found || (column == k && value);
-      if (!found) return irreversible("a row has no value for key column " + q(k));
+      if (!found) return irreversible("a row has no value for key column " + in_quotes(k));
     }
   }
   return {ops::BulkDelete{op.table, op.key, op.rows}, {}};
@@ -120,7 +123,7 @@ std::string describe(const Operation& op) {
           [](const ops::CreateTable& o) { return "create table " + table_text(o.table); },
           [](const ops::DropTable& o) { return "drop table " + table_text(o.table); },
           [](const ops::RenameTable& o) {
-            return "rename table " + table_text(o.table) + " to " + q(o.new_name);
+            return "rename table " + table_text(o.table) + " to " + in_quotes(o.new_name);
           },
           [](const ops::AddColumn& o) {
             return "add column " + column_text(o.table, o.column.name);
@@ -132,13 +135,14 @@ std::string describe(const Operation& op) {
             return "alter column " + column_text(o.table, o.column);
           },
           [](const ops::RenameColumn& o) {
-            return "rename column " + column_text(o.table, o.column) + " to " + q(o.new_name);
+            return "rename column " + column_text(o.table, o.column) + " to " +
+                   in_quotes(o.new_name);
           },
           [](const ops::CreateIndex& o) {
-            return "create index " + q(o.index.name) + " on " + table_text(o.table);
+            return "create index " + in_quotes(o.index.name) + " on " + table_text(o.table);
           },
           [](const ops::DropIndex& o) {
-            return "drop index " + q(o.index.name) + " on " + table_text(o.table);
+            return "drop index " + in_quotes(o.index.name) + " on " + table_text(o.table);
           },
           [](const ops::CreateUniqueConstraint& o) {
             return "create unique constraint " + constraint_label(o.constraint.name) + "on " +
@@ -166,32 +170,32 @@ std::string describe(const Operation& op) {
             return "set comment on column " + column_text(o.table, o.column);
           },
           [](const ops::CreateEnum& o) {
-            return "create enum " + q(detail::display_name(o.type.schema, o.type.name));
+            return "create enum " + in_quotes(detail::display_name(o.type.schema, o.type.name));
           },
           [](const ops::DropEnum& o) {
-            return "drop enum " + q(detail::display_name(o.type.schema, o.type.name));
+            return "drop enum " + in_quotes(detail::display_name(o.type.schema, o.type.name));
           },
           [](const ops::AddEnumValue& o) {
-            return "add value " + q(o.value) + " to enum " +
-                   q(detail::display_name(o.schema, o.name));
+            return "add value " + in_quotes(o.value) + " to enum " +
+                   in_quotes(detail::display_name(o.schema, o.name));
           },
           [](const ops::RemoveEnumValue& o) {
-            return "remove value " + q(o.value) + " from enum " +
-                   q(detail::display_name(o.schema, o.name));
+            return "remove value " + in_quotes(o.value) + " from enum " +
+                   in_quotes(detail::display_name(o.schema, o.name));
           },
           [](const ops::RenameEnum& o) {
-            return "rename enum " + q(detail::display_name(o.schema, o.name)) + " to " +
-                   q(o.new_name);
+            return "rename enum " + in_quotes(detail::display_name(o.schema, o.name)) + " to " +
+                   in_quotes(o.new_name);
           },
-          [](const ops::CreateSchema& o) { return "create schema " + q(o.name); },
-          [](const ops::DropSchema& o) { return "drop schema " + q(o.name); },
+          [](const ops::CreateSchema& o) { return "create schema " + in_quotes(o.name); },
+          [](const ops::DropSchema& o) { return "drop schema " + in_quotes(o.name); },
           [](const ops::Execute& o) {
             std::string text = o.sql.sql.empty() && !o.sql.per_dialect.empty()
                                    ? o.sql.per_dialect.begin()->second
                                    : o.sql.sql;
             for (char& c : text) c = (c == '\n' || c == '\t') ? ' ' : c;
             if (text.size() > 60) text = text.substr(0, 57) + "...";
-            return "execute " + q(text);
+            return "execute " + in_quotes(text);
           },
           [](const ops::BulkInsert& o) {
             return "insert " + std::to_string(o.rows.size()) + " rows into " + table_text(o.table);

@@ -28,7 +28,7 @@ constexpr std::string_view kOptionKeys[] = {"without_rowid", "strict"};
 
 }  // namespace
 
-std::string table_context(std::string_view name) { return "table " + quoted_text(name) + ": "; }
+std::string table_context(std::string_view name) { return "table " + in_quotes(name) + ": "; }
 
 Type ModelsLoader::parse_type(const YamlNode& node, const std::string& context) {
   const std::string_view text = reader_.text_view(node, context, "the type");
@@ -78,7 +78,7 @@ void ModelsLoader::load_enum(const YamlNode& key, const YamlNode& value) {
   EnumType& e = md_.enums.emplace_back();
   e.name = reader_.text(key, "", "an enum name");
   record({ObjectKind::kEnum, ei}, key);
-  const std::string context = "enum " + quoted_text(e.name) + ": ";
+  const std::string context = "enum " + in_quotes(e.name) + ": ";
   const YamlNode* values = &value;
   if (value.is_map()) {
     reader_.check_keys(value, kEnumKeys, context);
@@ -151,7 +151,7 @@ void ModelsLoader::load_column(Table& table, int ti, const YamlNode& key, const 
   Column& column = table.columns.emplace_back();
   column.name = reader_.text(key, table_ctx, "a column name");
   record({ObjectKind::kColumn, ti, ci}, key);
-  const std::string context = table_ctx + "column " + quoted_text(column.name) + ": ";
+  const std::string context = table_ctx + "column " + in_quotes(column.name) + ": ";
   extras.explicit_nullable.push_back(false);
   if (value.is_null()) reader_.fail(key, context + "missing type");
   if (value.is_scalar()) {  // short form: `name: type`
@@ -233,7 +233,7 @@ void ModelsLoader::load_column_links(Table& table, int ti, const YamlNode& value
   for (std::string_view key : {"on_delete", "on_update", "deferrable"}) {
     if (references) break;
     if (const YamlNode* node = value.find(key)) {
-      reader_.fail(*node, context + quoted_text(key) + " needs \"references\"");
+      reader_.fail(*node, context + in_quotes(key) + " needs \"references\"");
     }
   }
   if (references) {
@@ -243,7 +243,7 @@ void ModelsLoader::load_column_links(Table& table, int ti, const YamlNode& value
       reader_.fail(*references, context +
                                     "references must be \"table.column\" or "
                                     "\"schema.table.column\", not " +
-                                    quoted_text(text));
+                                    in_quotes(text));
     }
     ForeignKey fk{"", {column.name}, ref->schema, ref->table, {ref->column}};
     load_foreign_key_actions(reader_, value, context, fk);

@@ -23,7 +23,7 @@ constexpr std::string_view kRelationshipKeys[] = {"target", "kind", "secondary",
 std::string optional_text(const YamlReader& reader, const YamlNode& map, std::string_view key,
                           const std::string& context) {
   const YamlNode* node = map.find(key);
-  return node ? reader.text(*node, context, quoted_text(key)) : std::string();
+  return node ? reader.text(*node, context, in_quotes(key)) : std::string();
 }
 
 }  // namespace
@@ -36,9 +36,9 @@ std::string parse_word(const YamlReader& reader, const YamlNode& node, std::stri
   for (std::size_t i = 0; i < words.size(); ++i) {
     message += (i ? ", " : "") + std::string(words[i]);
   }
-  message += ", not " + quoted_text(word);
+  message += ", not " + in_quotes(word);
   if (auto guess = did_you_mean(word, words))
-    message += " (did you mean " + quoted_text(*guess) + "?)";
+    message += " (did you mean " + in_quotes(*guess) + "?)";
   reader.fail(node, message);
 }
 
@@ -189,7 +189,7 @@ void ModelsLoader::load_index(Table& table, int ti, const YamlNode& node,
   Index index;
   index.name = optional_text(reader_, node, "name", context);
   const std::string index_ctx =
-      context + (index.name.empty() ? "index: " : "index " + quoted_text(index.name) + ": ");
+      context + (index.name.empty() ? "index: " : "index " + in_quotes(index.name) + ": ");
   reader_.check_keys(node, kIndexKeys, index_ctx);
   const YamlNode* columns = node.find("columns");
   const YamlNode* elements = node.find("elements");
@@ -232,7 +232,7 @@ void ModelsLoader::load_relationships(Table& table, int ti, const YamlNode& node
     Relationship rel;
     rel.name = reader_.text(*key, context, "a relationship name");
     record(where, *key);
-    const std::string rel_ctx = context + "relationship " + quoted_text(rel.name) + ": ";
+    const std::string rel_ctx = context + "relationship " + in_quotes(rel.name) + ": ";
     reader_.expect_map(*value, rel_ctx, "a relationship");
     reader_.check_keys(*value, kRelationshipKeys, rel_ctx);
     rel.target = optional_text(reader_, *value, "target", rel_ctx);

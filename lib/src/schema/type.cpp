@@ -13,6 +13,7 @@
 
 #include "retort/error.hpp"
 #include "retort/schema.hpp"
+#include "retort/suggest.hpp"
 
 namespace retort {
 namespace {
@@ -109,15 +110,15 @@ int parse_int(std::string_view arg, bool allow_negative, std::string_view text) 
   const char* first = arg.data();
   const char* last = arg.data() + arg.size();
   if (arg.empty() || (arg.front() == '-' && !allow_negative) || arg.front() == '+') {
-    malformed(text, "\"" + std::string(arg) + "\" is not a valid size");
+    malformed(text, in_quotes(arg) + " is not a valid size");
   }
   auto [ptr, ec] = std::from_chars(first, last, value);
   if (ec == std::errc::result_out_of_range ||
       (ec == std::errc() && ptr == last && (value > kMaxModifier || value < -kMaxModifier))) {
-    malformed(text, "\"" + std::string(arg) + "\" is too large");
+    malformed(text, in_quotes(arg) + " is too large");
   }
   if (ec != std::errc() || ptr != last) {
-    malformed(text, "\"" + std::string(arg) + "\" is not a number");
+    malformed(text, in_quotes(arg) + " is not a number");
   }
   return value;
 }

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "retort/error.hpp"
+#include "retort/suggest.hpp"
 #include "schema/validation.hpp"
-#include "schema/yaml_reader.hpp"  // quoted_text
 
 namespace retort {
 namespace detail {
@@ -106,7 +106,7 @@ class Validator {
       const ObjectRef where{ObjectKind::kSchemaName, static_cast<int>(i)};
       if (md_.schemas[i].empty()) fail(where, "schema with an empty name");
       if (!seen.insert(md_.schemas[i]).second)
-        fail(where, "duplicate schema " + quoted_text(md_.schemas[i]));
+        fail(where, "duplicate schema " + in_quotes(md_.schemas[i]));
     }
   }
 
@@ -116,7 +116,7 @@ class Validator {
       const EnumType& e = md_.enums[i];
       const ObjectRef where{ObjectKind::kEnum, static_cast<int>(i)};
       auto label = [&e] {
-        return "enum " + quoted_text(e.schema.empty() ? e.name : e.schema + "." + e.name);
+        return "enum " + in_quotes(e.schema.empty() ? e.name : e.schema + "." + e.name);
       };
       if (e.name.empty()) fail(where, "enum with an empty name");
       if (!seen.insert({e.schema, e.name}).second) fail(where, "duplicate " + label());
@@ -126,7 +126,7 @@ class Validator {
         if (!values.insert(e.values[v]).second) {
           fail({ObjectKind::kEnum, static_cast<int>(i), -1, ObjectPart::kValues,
                 static_cast<int>(v)},
-               label() + ": duplicate value " + quoted_text(e.values[v]));
+               label() + ": duplicate value " + in_quotes(e.values[v]));
         }
       }
     }
@@ -138,7 +138,7 @@ class Validator {
     if (table.name.empty()) fail(where, "table with an empty name");
     // by_name_ holds the first table of each (schema, name): any other is a repeat.
     if (by_name_.find(NamePair(table.schema, table.name))->second != &table) {
-      fail(where, "duplicate table " + quoted_text(table.display_name()));
+      fail(where, "duplicate table " + in_quotes(table.display_name()));
     }
     table_ = &table;
     constraint_names_.clear();
@@ -148,7 +148,7 @@ class Validator {
       const ObjectRef col{ObjectKind::kColumn, ti, static_cast<int>(c)};
       if (table.columns[c].name.empty()) fail(col, prefix() + "column with an empty name");
       if (!columns.insert(table.columns[c].name)) {
-        fail(col, prefix() + "duplicate column " + quoted_text(table.columns[c].name));
+        fail(col, prefix() + "duplicate column " + in_quotes(table.columns[c].name));
       }
       check_column(table.columns[c], col);
     }
@@ -165,18 +165,18 @@ class Validator {
   }
 
   // `table "name": ` of the table being checked.
-  std::string prefix() const { return "table " + quoted_text(table_->display_name()) + ": "; }
+  std::string prefix() const { return "table " + in_quotes(table_->display_name()) + ": "; }
 
   void check_column(const Column& column, ObjectRef where) {
-    auto label = [&] { return prefix() + "column " + quoted_text(column.name) + ": "; };
+    auto label = [&] { return prefix() + "column " + in_quotes(column.name) + ": "; };
     check_type(column.type, label, {where.kind, where.owner, where.item, ObjectPart::kType});
     if (column.autoincrement && !is_integer_type(column.type)) {
       fail(where, label() + "autoincrement needs an integer type, not " +
-                      quoted_text(column.type.to_string()));
+                      in_quotes(column.type.to_string()));
     }
     if (column.identity != Identity::kNone && !is_integer_type(column.type)) {
       fail(where,
-           label() + "identity needs an integer type, not " + quoted_text(column.type.to_string()));
+           label() + "identity needs an integer type, not " + in_quotes(column.type.to_string()));
     }
     if (column.autoincrement && column.identity != Identity::kNone) {
       fail(where, label() + "both autoincrement and identity");
@@ -201,20 +201,20 @@ class Validator {
       } catch (const InputError&) {
       }
       if (!canonical) {
-        fail(where, label() + "inconsistent type " + quoted_text(type.to_string()) +
+        fail(where, label() + "inconsistent type " + in_quotes(type.to_string()) +
                         " (it reads back as a different type; build types with Type::parse)");
       }
       canonical_.insert(&type);
     }
     if (type.kind == TypeKind::kEnum && resolve_enum(md_, type) == nullptr) {
-      fail(where, label() + "type " + quoted_text(type.to_string()) + " names undeclared enum " +
-                      quoted_text(type.name));
+      fail(where, label() + "type " + in_quotes(type.to_string()) + " names undeclared enum " +
+                      in_quotes(type.name));
     }
   }
 
   void add_constraint_name(const std::string& name, ObjectRef where) {
     if (!name.empty() && !constraint_names_.insert(name)) {
-      fail(where, prefix() + "duplicate constraint name " + quoted_text(name));
+      fail(where, prefix() + "duplicate constraint name " + in_quotes(name));
     }
   }
 
@@ -229,10 +229,10 @@ class Validator {
       const ObjectRef member{where.kind, where.owner, where.item, ObjectPart::kColumns,
                              static_cast<int>(i)};
       if (table.find_column(columns[i]) == nullptr) {
-        fail(member, prefix() + label() + " names missing column " + quoted_text(columns[i]));
+        fail(member, prefix() + label() + " names missing column " + in_quotes(columns[i]));
       }
       if (!seen.insert(columns[i])) {
-        fail(member, prefix() + label() + " lists column " + quoted_text(columns[i]) + " twice");
+        fail(member, prefix() + label() + " lists column " + in_quotes(columns[i]) + " twice");
       }
     }
   }
@@ -242,7 +242,7 @@ class Validator {
     const ObjectRef where{ObjectKind::kPrimaryKey, ti};
     add_constraint_name(pk.name, where);
     auto label = [&pk] {
-      return pk.name.empty() ? std::string("primary key") : "primary key " + quoted_text(pk.name);
+      return pk.name.empty() ? std::string("primary key") : "primary key " + in_quotes(pk.name);
     };
     check_key_columns(table, pk.columns, label, where);
   }
@@ -252,7 +252,7 @@ class Validator {
     const ObjectRef where{ObjectKind::kForeignKey, ti, static_cast<int>(i)};
     add_constraint_name(fk.name, where);
     auto label = [&fk] {
-      return "foreign key " + (fk.name.empty() ? column_list(fk.columns) : quoted_text(fk.name));
+      return "foreign key " + (fk.name.empty() ? column_list(fk.columns) : in_quotes(fk.name));
     };
     check_key_columns(table, fk.columns, label, where);
     auto found = by_name_.find(NamePair(fk.ref_schema, fk.ref_table));
@@ -262,7 +262,7 @@ class Validator {
     };
     if (target == nullptr) {
       fail({ObjectKind::kForeignKey, ti, static_cast<int>(i), ObjectPart::kRefTable},
-           prefix() + label() + " references missing table " + quoted_text(target_name()));
+           prefix() + label() + " references missing table " + in_quotes(target_name()));
     }
     if (fk.ref_columns.size() != fk.columns.size()) {
       fail({ObjectKind::kForeignKey, ti, static_cast<int>(i), ObjectPart::kRefColumns},
@@ -273,8 +273,8 @@ class Validator {
       if (target->find_column(fk.ref_columns[c]) == nullptr) {
         fail({ObjectKind::kForeignKey, ti, static_cast<int>(i), ObjectPart::kRefColumns,
               static_cast<int>(c)},
-             prefix() + label() + " references missing column " + quoted_text(fk.ref_columns[c]) +
-                 " of table " + quoted_text(target_name()));
+             prefix() + label() + " references missing column " + in_quotes(fk.ref_columns[c]) +
+                 " of table " + in_quotes(target_name()));
       }
     }
   }
@@ -285,7 +285,7 @@ class Validator {
     add_constraint_name(uq.name, where);
     auto label = [&uq] {
       return "unique constraint " +
-             (uq.name.empty() ? column_list(uq.columns) : quoted_text(uq.name));
+             (uq.name.empty() ? column_list(uq.columns) : in_quotes(uq.name));
     };
     check_key_columns(table, uq.columns, label, where);
   }
@@ -296,7 +296,7 @@ class Validator {
     add_constraint_name(ck.name, where);
     if (ck.expression.empty()) {
       const std::string label = ck.name.empty() ? "check constraint #" + std::to_string(i + 1)
-                                                : "check constraint " + quoted_text(ck.name);
+                                                : "check constraint " + in_quotes(ck.name);
       fail(where, prefix() + label + " has an empty expression");
     }
   }
@@ -305,12 +305,12 @@ class Validator {
     const Index& index = table.indexes[i];
     const ObjectRef where{ObjectKind::kIndex, ti, static_cast<int>(i)};
     if (index.name.empty()) fail(where, prefix() + "index with an empty name");
-    auto label = [&index] { return "index " + quoted_text(index.name); };
+    auto label = [&index] { return "index " + in_quotes(index.name); };
     auto [it, inserted] = index_names_.emplace(NamePair(table.schema, index.name), ti);
     if (!inserted) {
       fail(where, it->second == ti ? prefix() + "duplicate " + label()
                                    : prefix() + label() + " is already defined on table " +
-                                         quoted_text(md_.tables[it->second].display_name()));
+                                         in_quotes(md_.tables[it->second].display_name()));
     }
     if (index.elements.empty()) fail(where, prefix() + label() + " has no columns or expressions");
     for (std::size_t e = 0; e < index.elements.size(); ++e) {
@@ -323,7 +323,7 @@ class Validator {
                                                  : " has both a column and an expression"));
       }
       if (!element.column.empty() && table.find_column(element.column) == nullptr) {
-        fail(member, prefix() + label() + " names missing column " + quoted_text(element.column));
+        fail(member, prefix() + label() + " names missing column " + in_quotes(element.column));
       }
     }
   }
@@ -331,16 +331,16 @@ class Validator {
   void check_relationship(const Relationship& rel, int ti, int i, SeenNames& seen) {
     const ObjectRef where{ObjectKind::kRelationship, ti, i};
     if (rel.name.empty()) fail(where, prefix() + "relationship with an empty name");
-    auto label = [&rel] { return "relationship " + quoted_text(rel.name); };
+    auto label = [&rel] { return "relationship " + in_quotes(rel.name); };
     if (!seen.insert(rel.name)) fail(where, prefix() + "duplicate " + label());
     if (rel.target.empty()) fail(where, prefix() + label() + " has no target");
     if (!table_named(rel.target)) {
       fail({ObjectKind::kRelationship, ti, i, ObjectPart::kTarget},
-           prefix() + label() + " targets missing table " + quoted_text(rel.target));
+           prefix() + label() + " targets missing table " + in_quotes(rel.target));
     }
     if (!rel.secondary.empty() && !table_named(rel.secondary)) {
       fail({ObjectKind::kRelationship, ti, i, ObjectPart::kSecondary},
-           prefix() + label() + " names missing secondary table " + quoted_text(rel.secondary));
+           prefix() + label() + " names missing secondary table " + in_quotes(rel.secondary));
     }
   }
 

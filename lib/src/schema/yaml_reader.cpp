@@ -9,15 +9,6 @@
 namespace retort::detail {
 
 // Appended piece by piece: GCC 12 at -O3 warns (-Wrestrict, falsely) on "\"" + std::string(...).
-std::string quoted_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  out += '"';
-  out += text;
-  out += '"';
-  return out;
-}
-
 std::string_view node_kind(const YamlNode& node) {
   switch (node.kind) {
     case YamlNode::Kind::kMap:
@@ -76,7 +67,7 @@ bool YamlReader::flag(const YamlNode& node, std::string_view context, std::strin
   if (value == "true" || value == "True" || value == "TRUE") return true;
   if (value == "false" || value == "False" || value == "FALSE") return false;
   fail(node, std::string(context) + std::string(what) + " must be true or false, not " +
-                 quoted_text(value));
+                 in_quotes(value));
 }
 
 std::vector<std::string> YamlReader::texts(const YamlNode& node, std::string_view context,
@@ -101,13 +92,13 @@ void YamlReader::check_keys(const YamlNode& map, std::span<const std::string_vie
     const std::string_view key = text_view(*key_node, context, "a key");
     const auto at = std::find(allowed.begin(), allowed.end(), key);
     if (at == allowed.end()) {
-      std::string message = std::string(context) + "unknown key " + quoted_text(key);
+      std::string message = std::string(context) + "unknown key " + in_quotes(key);
       if (auto guess = did_you_mean(key, allowed))
-        message += " (did you mean " + quoted_text(*guess) + "?)";
+        message += " (did you mean " + in_quotes(*guess) + "?)";
       fail(*key_node, message);
     }
     if (!allow_null && value->is_null()) {
-      fail(*key_node, std::string(context) + quoted_text(key) +
+      fail(*key_node, std::string(context) + in_quotes(key) +
                           " has no value (quote it to write the word \"null\" or an empty string)");
     }
     const auto position = static_cast<std::size_t>(at - allowed.begin());
@@ -118,7 +109,7 @@ void YamlReader::check_keys(const YamlNode& map, std::span<const std::string_vie
     } else {
       repeated = !seen_beyond.insert(position).second;
     }
-    if (repeated) fail(*key_node, std::string(context) + "duplicate key " + quoted_text(key));
+    if (repeated) fail(*key_node, std::string(context) + "duplicate key " + in_quotes(key));
   }
 }
 

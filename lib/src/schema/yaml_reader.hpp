@@ -46,9 +46,6 @@ class YamlReader {
   std::string filename_;
 };
 
-// `text` in double quotes, as messages name objects: "track".
-std::string quoted_text(std::string_view text);
-
 // The kind of a node for messages: "a mapping", "a sequence", "a scalar", "null".
 std::string_view node_kind(const YamlNode& node);
 
