@@ -21,6 +21,20 @@ TEST(Value, TypesOfConstructors) {
   EXPECT_EQ(Value(Blob{0, 1}).type(), Value::Type::kBlob);
 }
 
+TEST(Value, TextBufferMakesAnEmptyTextKeepingItsStorage) {
+  Value v(std::string(100, 'x'));
+  const char* storage = v.text_ref().data();
+  std::string& buffer = v.text_buffer();
+  EXPECT_EQ(buffer, "");
+  buffer = "short";
+  EXPECT_EQ(v.text_ref().data(), storage);  // reused, not reallocated
+  EXPECT_EQ(v, Value("short"));
+  Value n(42);
+  n.text_buffer() = "now text";
+  EXPECT_EQ(n.type(), Value::Type::kText);
+  EXPECT_EQ(n.text(), "now text");
+}
+
 TEST(Value, IntegerConversions) {
   EXPECT_EQ(Value(std::numeric_limits<long long>::min()).integer(),
             std::numeric_limits<std::int64_t>::min());

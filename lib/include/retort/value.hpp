@@ -41,6 +41,10 @@ class Value {
   // unless the value is of type kText, respectively kBlob.
   const std::string& text_ref() const;
   const Blob& blob_ref() const;
+  // Makes the value an empty text, keeping the string's storage when it already held text,
+  // and returns that string for writing: rows that are reused (Session, seed) fill their
+  // text values without allocating.
+  std::string& text_buffer();
 
   // Unambiguous display for logs: NULL, 42, 1.5, 'text', x'00ff' (long values shortened).
   std::string to_display() const;

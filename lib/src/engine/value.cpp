@@ -133,6 +133,14 @@ Blob Value::blob() const {
   cannot_convert(*this, "a blob");
 }
 
+std::string& Value::text_buffer() {
+  if (auto* text = std::get_if<std::string>(&data_)) {
+    text->clear();
+    return *text;
+  }
+  return data_.emplace<std::string>();
+}
+
 const std::string& Value::text_ref() const {
   if (type() != Type::kText) cannot_convert(*this, "text");
   return std::get<std::string>(data_);

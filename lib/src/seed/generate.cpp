@@ -82,7 +82,7 @@ void set_scaled(const ColumnPlan& c, std::int64_t v, Value& out) {
     if (c.out == Out::kText) {
       char buf[24];
       auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-      reuse_text(out).assign(buf, end);
+      out.text_buffer().assign(buf, end);
     } else if (c.out == Out::kReal) {
       out = Value(static_cast<double>(v));
     } else {
@@ -96,7 +96,7 @@ void set_scaled(const ColumnPlan& c, std::int64_t v, Value& out) {
     out = Value(static_cast<double>(v) / static_cast<double>(scale));
     return;
   }
-  std::string& s = reuse_text(out);
+  std::string& s = out.text_buffer();
   if (v < 0) s += '-';
   const std::uint64_t a = v < 0 ? static_cast<std::uint64_t>(-v) : static_cast<std::uint64_t>(v);
   append_int(s, a / static_cast<std::uint64_t>(scale));
@@ -163,20 +163,10 @@ void set_date_or_time(ColumnPlan& c, std::int64_t v, Value& out) {
       p += 6;
     }
   }
-  reuse_text(out).assign(buf, p);
+  out.text_buffer().assign(buf, p);
 }
 
 }  // namespace
-
-// text_ref() is the Value's own storage (value.hpp says drivers bind from it), and `v` is a
-// non-const Value owned by the caller, so writing through it is well defined.
-std::string& reuse_text(Value& v) {
-  static const Value kEmptyText{std::string()};
-  if (v.type() != Value::Type::kText) v = kEmptyText;
-  auto& s = const_cast<std::string&>(v.text_ref());
-  s.clear();
-  return s;
-}
 
 void generate_value(ColumnPlan& c, std::uint64_t row, Value& out) {
   if (c.null_ratio > 0 && c.rng.chance(c.null_ratio)) {
@@ -218,7 +208,7 @@ void generate_value(ColumnPlan& c, std::uint64_t row, Value& out) {
     case Gen::kBoolean: {
       const bool v = c.unique ? (c.next++ % 2) == 0 : c.rng.chance(c.true_ratio);
       if (c.out == Out::kText) {
-        reuse_text(out).assign(v ? "true" : "false");
+        out.text_buffer().assign(v ? "true" : "false");
       } else {
         out = Value(v);
       }

@@ -261,7 +261,7 @@ void fit_length(const ColumnPlan& c, std::string& s) {
 }  // namespace
 
 void generate_text(ColumnPlan& c, std::uint64_t row, Value& out) {
-  std::string& s = reuse_text(out);
+  std::string& s = out.text_buffer();
   if (is_lorem(c.gen)) {
     append_lorem(c, s);
   } else {

@@ -48,7 +48,7 @@ class SeedLoader {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || end != text.data() + text.size())
       reader_.fail(node, std::string(context) + std::string(what) +
-                             " must be a whole number, not " + quote_name(text));
+                             " must be a whole number, not " + in_quotes(text));
     return v;
   }
 
@@ -58,7 +58,7 @@ class SeedLoader {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || end != text.data() + text.size())
       reader_.fail(node, std::string(context) + std::string(what) + " must be a number, not " +
-                             quote_name(text));
+                             in_quotes(text));
     return v;
   }
 
@@ -86,7 +86,7 @@ class SeedLoader {
     TableSeed t;
     t.table = reader_.text(key, "seed: ", "a table name");
     t.location = reader_.location(key.mark);
-    const std::string context = "seed: table " + quote_name(t.table) + ": ";
+    const std::string context = "seed: table " + in_quotes(t.table) + ": ";
     if (value.is_null()) return t;
     reader_.expect_map(value, context, "the table");
     reader_.check_keys(value, kTableKeys, context);
@@ -115,7 +115,7 @@ class SeedLoader {
     ColumnGenerator g;
     g.column = reader_.text(key, table_context, "a column name");
     g.location = reader_.location(key.mark);
-    const std::string context = table_context + "column " + quote_name(g.column) + ": ";
+    const std::string context = table_context + "column " + in_quotes(g.column) + ": ";
     if (value.is_null()) {  // `notes: null`: always NULL
       g.kind = GeneratorKind::kNull;
       return g;
@@ -144,8 +144,8 @@ class SeedLoader {
         for (const YamlNode* w : v->items) g.weights.push_back(number(*w, context, "a weight"));
       } else {
         if (generator)
-          reader_.fail(*k, context + "two generators (" + quote_name(generator->scalar) + " and " +
-                               quote_name(name) + "); give one");
+          reader_.fail(*k, context + "two generators (" + in_quotes(generator->scalar) + " and " +
+                               in_quotes(name) + "); give one");
         generator = k;
         g.kind = *parse_generator_kind(name);
         params(g, *v, context);
@@ -160,9 +160,9 @@ class SeedLoader {
 
   GeneratorKind kind(const YamlNode& node, const std::string& name, const std::string& context) {
     if (auto k = parse_generator_kind(name)) return *k;
-    std::string message = context + "unknown generator " + quote_name(name);
+    std::string message = context + "unknown generator " + in_quotes(name);
     if (auto guess = did_you_mean(name, generator_kind_names()))
-      message += " (did you mean " + quote_name(*guess) + "?)";
+      message += " (did you mean " + in_quotes(*guess) + "?)";
     reader_.fail(node, message);
   }
 
@@ -200,7 +200,7 @@ class SeedLoader {
           std::int64_t x = 0;
           if (!(date ? parse_iso_date(item->scalar, x) : parse_iso_timestamp(item->scalar, x)))
             reader_.fail(*item,
-                         context + quote_name(item->scalar) + " is not " +
+                         context + in_quotes(item->scalar) + " is not " +
                              (date ? "a date (YYYY-MM-DD)" : "a timestamp (YYYY-MM-DD HH:MM:SS)"));
         }
         (date ? parse_iso_date(g.from, a) : parse_iso_timestamp(g.from, a));
@@ -249,14 +249,14 @@ class SeedLoader {
         } else if (v->is_map()) {
           const YamlNode* ref = v->find("ref");
           if (!ref || v->entries.size() != 1)
-            reader_.fail(*v, context + "fixture column " + quote_name(name) +
+            reader_.fail(*v, context + "fixture column " + in_quotes(name) +
                                  ": a mapping must be {ref: KEY}");
           row.refs.emplace_back(name, reader_.text(*ref, context, "ref"));
         } else if (v->is_null()) {
           row.values.emplace_back(name, std::nullopt);
         } else {
           row.values.emplace_back(name,
-                                  reader_.text(*v, context, "fixture column " + quote_name(name)));
+                                  reader_.text(*v, context, "fixture column " + in_quotes(name)));
         }
       }
       t.fixtures.push_back(std::move(row));

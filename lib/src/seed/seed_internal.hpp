@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "retort/seed.hpp"
+#include "retort/suggest.hpp"
 #include "retort/value.hpp"
 #include "seed/rng.hpp"
 
@@ -155,9 +156,6 @@ ColumnPlan plan_column(const Table& table, const Column& column, const MetaData&
 void generate_value(ColumnPlan& column, std::uint64_t row, Value& out);
 // generate_value for the text kinds (kFirstName to kParagraph, kJson), fitted to the length.
 void generate_text(ColumnPlan& column, std::uint64_t row, Value& out);
-// The string `out` holds, emptied for writing but with its capacity kept (made text first
-// when it holds another type): generators write into it instead of allocating a new one.
-std::string& reuse_text(Value& out);
 
 // Days since 1970-01-01 for an ISO date ("2020-01-31"); seconds for "2020-01-31 10:00:00" /
 // "2020-01-31T10:00:00". False when malformed.
@@ -171,9 +169,6 @@ std::uint64_t hash_values(const std::vector<Value>& row, const std::vector<std::
 }  // namespace retort::detail
 
 namespace retort::detail {
-
-// `s` in double quotes, for messages: seed: table "artist": ...
-std::string quote_name(std::string_view s);
 
 // A fixture's or a choice's text as the Value a column of kind `out` binds.
 Value text_value(Out out, const std::string& text);

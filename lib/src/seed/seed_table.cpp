@@ -76,8 +76,8 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
   if (!per) plan.per_fk = -1;
   for (const ForeignKeyPlan& fk : plan.fks) {
     if (fk.deferred && !fk.nullable)
-      throw InputError("seed: table " + quote_name(plan.name) + ": the foreign key on " +
-                       quote_name(fk.fk->columns.front()) +
+      throw InputError("seed: table " + in_quotes(plan.name) + ": the foreign key on " +
+                       in_quotes(fk.fk->columns.front()) +
                        " closes a cycle (or references a key the database generates) through "
                        "NOT NULL columns; retort fills such a key in a second pass, which needs "
                        "a nullable column");
@@ -119,8 +119,8 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
       auto pos = fixture_position(config_, *parent, key);
       if (!pos)
         throw InputError(config ? config->location : SourceLocation{},
-                         "seed: table " + quote_name(plan.name) + ": no fixture row of " +
-                             quote_name(parent->display_name()) + " has _key " + quote_name(key));
+                         "seed: table " + in_quotes(plan.name) + ": no fixture row of " +
+                             in_quotes(parent->display_name()) + " has _key " + in_quotes(key));
       fk.fixture_rows.push_back(*pos);
     }
   }
@@ -132,7 +132,7 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
     shortfall = write_generated(plan, per_counts);
     session_->flush();
   } catch (const DatabaseError& e) {
-    std::string message = "seed: table " + quote_name(plan.name) + ": " + e.what();
+    std::string message = "seed: table " + in_quotes(plan.name) + ": " + e.what();
     if (!plan.unread_checks.empty()) {
       message += " (checks retort does not read, so may not honour:";
       for (const std::string& c : plan.unread_checks) message += " " + c;
@@ -144,7 +144,7 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
   report(plan.name, table_rows_, true);
   const std::uint64_t requested = plan.rows + (config ? config->fixtures.size() : 0);
   if (!shortfall.empty())
-    shortfall = "seed: table " + quote_name(plan.name) + ": " + shortfall + ": wrote " +
+    shortfall = "seed: table " + in_quotes(plan.name) + ": " + shortfall + ": wrote " +
                 std::to_string(table_rows_) + " of " + std::to_string(requested) + " rows";
   result_.tables.push_back({plan.name, table_rows_, requested, std::move(shortfall)});
   result_.total_rows += table_rows_;
@@ -168,7 +168,7 @@ void Seeder::write_fixtures(TablePlan& plan) {
     }
     for (const auto& [name, key] : fixture.refs) {
       const std::string where =
-          "seed: table " + quote_name(plan.name) + ": fixture column " + quote_name(name);
+          "seed: table " + in_quotes(plan.name) + ": fixture column " + in_quotes(name);
       auto i = find_index(plan.column_names, name);
       if (!i || plan.columns[*i].gen != Gen::kForeignKey)
         throw InputError(fixture.location, where + " is not a foreign key column");
@@ -178,8 +178,8 @@ void Seeder::write_fixtures(TablePlan& plan) {
       auto pos = fixture_position(config_, *parent.table, key);
       if (!pos || *pos >= parent.size())
         throw InputError(fixture.location, where + ": no fixture row of " +
-                                               quote_name(parent.table->display_name()) +
-                                               " has _key " + quote_name(key));
+                                               in_quotes(parent.table->display_name()) +
+                                               " has _key " + in_quotes(key));
       names.push_back(name);
       values.push_back(parent.values[*pos * parent.columns.size() + c.fk_position]);
     }
@@ -196,7 +196,7 @@ void Seeder::write_fixtures(TablePlan& plan) {
                                 col == plan.generated_key);
     }
     if (!complete && plan.generated_key.empty())
-      throw InputError(fixture.location, "seed: table " + quote_name(plan.name) +
+      throw InputError(fixture.location, "seed: table " + in_quotes(plan.name) +
                                              ": a fixture row must give the columns other "
                                              "tables reference");
     if (plan.generated_key.empty()) record_pools(plan, row);
@@ -222,7 +222,7 @@ std::string Seeder::write_generated(TablePlan& plan, const std::vector<std::uint
       if (const ForeignKeyPlan* out = fill_foreign_keys(plan, row, r, per_parent))
         return std::string(out->in_order ? "one-to-one foreign key (" : "foreign key (") +
                join_names(out->fk->columns) + ") to " +
-               quote_name(pool(out->pool).table->display_name()) + " ran out of parent rows";
+               in_quotes(pool(out->pool).table->display_name()) + " ran out of parent rows";
       clash = nullptr;
       for (UniqueSetPlan& u : plan.uniques) {
         const bool has_null = std::any_of(u.columns.begin(), u.columns.end(),
@@ -280,8 +280,8 @@ const ForeignKeyPlan* Seeder::fill_foreign_keys(TablePlan& plan, std::vector<Val
         }
         continue;
       }
-      throw InputError("seed: table " + quote_name(plan.name) + ": foreign key to " +
-                       quote_name(parent.table->display_name()) +
+      throw InputError("seed: table " + in_quotes(plan.name) + ": foreign key to " +
+                       in_quotes(parent.table->display_name()) +
                        " is NOT NULL but that table has no rows; give it rows or fixtures");
     } else {
       p = fk.rng.below(parent.size());

@@ -19,7 +19,7 @@ constexpr std::uint64_t kProgressEvery = 4096;
 
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
   auto guess = did_you_mean(word, candidates);
-  return guess ? " (did you mean " + quote_name(*guess) + "?)" : "";
+  return guess ? " (did you mean " + in_quotes(*guess) + "?)" : "";
 }
 
 std::vector<std::string> column_names(const Table& table) {
@@ -54,14 +54,14 @@ void Seeder::check_config() const {
   for (const TableSeed& ts : config_.tables) {
     const Table* table = find_seed_table(metadata_, ts.table);
     if (!table)
-      throw InputError(ts.location, "seed: unknown table " + quote_name(ts.table) +
-                                        suggestion(ts.table, tables));
-    const std::string where = "seed: table " + quote_name(ts.table) + ": ";
+      throw InputError(ts.location,
+                       "seed: unknown table " + in_quotes(ts.table) + suggestion(ts.table, tables));
+    const std::string where = "seed: table " + in_quotes(ts.table) + ": ";
     const std::vector<std::string> columns = column_names(*table);
     auto check_column = [&](const std::string& name, const SourceLocation& at) {
       if (!table->find_column(name))
         throw InputError(at,
-                         where + "unknown column " + quote_name(name) + suggestion(name, columns));
+                         where + "unknown column " + in_quotes(name) + suggestion(name, columns));
     };
     for (const ColumnGenerator& g : ts.columns) check_column(g.column, g.location);
     for (const FixtureRow& row : ts.fixtures) {
@@ -69,7 +69,7 @@ void Seeder::check_config() const {
         check_column(name, row.location);
         const Column* c = table->find_column(name);
         if (c->autoincrement || c->identity != Identity::kNone)
-          throw InputError(row.location, where + "fixture sets " + quote_name(name) +
+          throw InputError(row.location, where + "fixture sets " + in_quotes(name) +
                                              ", which the database fills (autoincrement or "
                                              "identity); leave it out and name the row with _key");
       }
@@ -78,10 +78,10 @@ void Seeder::check_config() const {
     if (!ts.per.empty()) {
       const Table* parent = find_seed_table(metadata_, ts.per);
       if (!parent)
-        throw InputError(ts.location, where + "per: unknown table " + quote_name(ts.per) +
+        throw InputError(ts.location, where + "per: unknown table " + in_quotes(ts.per) +
                                           suggestion(ts.per, tables));
       if (!references(*table, *parent))
-        throw InputError(ts.location, where + "per: " + quote_name(ts.per) +
+        throw InputError(ts.location, where + "per: " + in_quotes(ts.per) +
                                           " is not referenced by a foreign key of the table");
     }
   }
@@ -196,16 +196,6 @@ void Seeder::truncate(const std::vector<const Table*>& order, const TableOrder& 
     sql.sql("DELETE FROM ").qualified((*it)->schema, (*it)->name);
     conn_.execute(sql.str());
   }
-}
-
-// Appended piece by piece: GCC 12 at -O2 warns (-Wrestrict, falsely) on "\"" + std::string(s).
-std::string quote_name(std::string_view s) {
-  std::string quoted;
-  quoted.reserve(s.size() + 2);
-  quoted += '"';
-  quoted += s;
-  quoted += '"';
-  return quoted;
 }
 
 }  // namespace retort::detail
