@@ -97,6 +97,19 @@ void add_table_candidates(const std::vector<Operation>& ops, std::vector<RenameC
   }
 }
 
+// InspectOptions and CompareOptions name their filters alike: the schemas (only where the
+// dialect has schemas, so a PostgreSQL-minded config still works on SQLite), the table globs,
+// and the version and log tables, which are never read or compared.
+template <typename Options>
+Options filter_options(const Config& config, const SchemaFilters& filters, const Dialect& dialect) {
+  Options options;
+  if (dialect.has_schemas()) options.schemas = filters.schemas;
+  options.include = filters.include;
+  options.exclude = filters.exclude;
+  options.version_tables = {config.version_table, log_table_name(config.version_table)};
+  return options;
+}
+
 }  // namespace
 
 SchemaFilters merged_filters(const Config& config, const std::vector<std::string>& schemas,
@@ -108,22 +121,12 @@ SchemaFilters merged_filters(const Config& config, const std::vector<std::string
 
 InspectOptions inspect_options(const Config& config, const SchemaFilters& filters,
                                const Dialect& dialect) {
-  InspectOptions options;
-  if (dialect.has_schemas()) options.schemas = filters.schemas;
-  options.include = filters.include;
-  options.exclude = filters.exclude;
-  options.version_tables = {config.version_table, log_table_name(config.version_table)};
-  return options;
+  return filter_options<InspectOptions>(config, filters, dialect);
 }
 
 CompareOptions compare_options(const Config& config, const SchemaFilters& filters,
                                const Dialect& dialect) {
-  CompareOptions options;
-  if (dialect.has_schemas()) options.schemas = filters.schemas;
-  options.include = filters.include;
-  options.exclude = filters.exclude;
-  options.version_tables = {config.version_table, log_table_name(config.version_table)};
-  return options;
+  return filter_options<CompareOptions>(config, filters, dialect);
 }
 
 EngineOptions read_only_options(const ProjectContext& project) {
