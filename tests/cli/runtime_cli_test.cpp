@@ -9,6 +9,7 @@
 
 #include "retort/engine.hpp"
 #include "retort/runtime.hpp"
+#include "support/project_database.hpp"
 #include "support/test_support.hpp"
 
 namespace retort {
@@ -34,13 +35,9 @@ const char* const kFiles[3][2] = {
 class RuntimeCli : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql") {
-      RETORT_REQUIRE_PG();
-      pg_ = std::make_unique<testing::PgTestDatabase>(*testing::pg_server_url());
-      url_ = pg_->url().to_string();
-    } else {
-      url_ = "sqlite:///" + (dir_ / "app.db").string();
-    }
+    if (GetParam() == "postgresql") RETORT_REQUIRE_PG();
+    db_ = std::make_unique<testing::ProjectDatabase>(GetParam(), dir_.path());
+    url_ = db_->url();
     testing::write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\n");
     for (int i = 0; i < 2; ++i)
       testing::write_file(dir_ / "migrations/versions" / kFiles[i][0], kFiles[i][1]);
@@ -49,7 +46,7 @@ class RuntimeCli : public ::testing::TestWithParam<std::string> {
     return run_retort(args, dir_.path());
   }
   TempDir dir_;
-  std::unique_ptr<testing::PgTestDatabase> pg_;
+  std::unique_ptr<testing::ProjectDatabase> db_;
   std::string url_;
 };
 

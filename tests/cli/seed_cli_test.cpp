@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "retort/engine.hpp"
+#include "support/project_database.hpp"
 #include "support/test_support.hpp"
 
 namespace retort {
@@ -28,13 +29,9 @@ downgrade:
 class SeedCli : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql") {
-      RETORT_REQUIRE_PG();
-      pg_ = std::make_unique<testing::PgTestDatabase>(*testing::pg_server_url());
-      url_ = pg_->url().to_string();
-    } else {
-      url_ = "sqlite:///" + (dir_ / "dev.db").string();
-    }
+    if (GetParam() == "postgresql") RETORT_REQUIRE_PG();
+    db_ = std::make_unique<testing::ProjectDatabase>(GetParam(), dir_.path());
+    url_ = db_->url();
     testing::write_file(dir_ / "retort.yaml", "database_url: " + url_ + "\n");
     testing::write_file(dir_ / "migrations/versions/0001_artist.yaml", kRevision);
     ASSERT_EQ(run_retort({"upgrade"}, dir_.path()).exit_code, 0);
@@ -46,7 +43,7 @@ class SeedCli : public ::testing::TestWithParam<std::string> {
   }
 
   TempDir dir_;
-  std::unique_ptr<testing::PgTestDatabase> pg_;
+  std::unique_ptr<testing::ProjectDatabase> db_;
   std::string url_;
 };
 
