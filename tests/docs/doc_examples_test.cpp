@@ -2,8 +2,9 @@
 // prints is compared with what the document says it prints (markdown_script.hpp).
 //
 // Each document runs as one session in a fresh directory, with the built retort first in PATH
-// and DATABASE_URL unset (the templates' retort.yaml then uses SQLite); replay() can run the
-// same session on PostgreSQL by setting DATABASE_URL, comparing exit statuses only.
+// and DATABASE_URL unset (the templates' retort.yaml then uses SQLite); replay() runs the same
+// session on PostgreSQL by setting DATABASE_URL, with the same comparisons (a block marked
+// `only sqlite` or `only postgresql` runs in that replay alone).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -43,8 +44,9 @@ void replay(const std::string& document, const std::string& database_url) {
       {"DATABASE_URL", database_url},  // empty: unset
       {"NO_COLOR", "1"},
   };
-  const bool compare_output = database_url.empty();
+  const std::string database = database_url.empty() ? "sqlite" : "postgresql";
   for (const ScriptStep& step : steps) {
+    if (!step.only.empty() && step.only != database) continue;
     std::string where = document + ":" + std::to_string(step.line);
     if (step.kind == ScriptStep::Kind::kWriteFile) {
       write_file(session / step.path, step.content);
@@ -54,7 +56,6 @@ void replay(const std::string& document, const std::string& database_url) {
         run_process({"/bin/sh", "-c", "exec 2>&1\n" + step.command}, session.path(), env);
     ASSERT_EQ(run.exit_code, step.expected_exit) << where << ": $ " << step.command << "\n"
                                                  << run.out;
-    if (!compare_output) continue;
     std::string why;
     EXPECT_TRUE(lines_match(step.expected, output_lines(run), &why))
         << where << ": $ " << step.command << "\n"
@@ -64,7 +65,15 @@ void replay(const std::string& document, const std::string& database_url) {
 
 // The documents that show a session, in reading order: all run on SQLite.
 const char* const kDocuments[] = {
+    "docs/tutorial.md",
+    "docs/ci.md",
     "docs/adopting.md",
+};
+
+// The documents that say they work on PostgreSQL too, replayed there with DATABASE_URL set.
+const char* const kPostgresqlDocuments[] = {
+    "docs/tutorial.md",
+    "docs/ci.md",
 };
 
 class DocExamples : public ::testing::TestWithParam<const char*> {};
@@ -80,6 +89,17 @@ std::string test_name(const ::testing::TestParamInfo<const char*>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Docs, DocExamples, ::testing::ValuesIn(kDocuments), test_name);
+
+class PostgresqlDocExamples : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(PostgresqlDocExamples, RunOnPostgresql) {
+  RETORT_REQUIRE_PG();
+  PgTestDatabase db(*pg_server_url());
+  replay(GetParam(), db.url().to_string());
+}
+
+INSTANTIATE_TEST_SUITE_P(Docs, PostgresqlDocExamples, ::testing::ValuesIn(kPostgresqlDocuments),
+                         test_name);
 
 }  // namespace
 }  // namespace retort::testing

@@ -53,7 +53,7 @@ std::vector<std::string> read_fence(const std::vector<std::string>& lines, std::
 }
 
 void add_console_steps(const std::vector<std::string>& body, int first_line, int& pending_exit,
-                       std::vector<ScriptStep>& steps) {
+                       const std::string& only, std::vector<ScriptStep>& steps) {
   for (std::size_t j = 0; j < body.size(); ++j) {
     const std::string& line = body[j];
     if (!starts_with(line, "$ ")) {
@@ -67,11 +67,12 @@ void add_console_steps(const std::vector<std::string>& body, int first_line, int
     ScriptStep step;
     step.line = first_line + static_cast<int>(j);
     step.command = line.substr(2);
+    // The backslash stays: the shell reads it with the newline as a line continuation.
     while (!step.command.empty() && step.command.back() == '\\' && j + 1 < body.size()) {
-      step.command.pop_back();
       step.command += "\n" + body[++j];
     }
     step.expected_exit = pending_exit;
+    step.only = only;
     pending_exit = 0;
     steps.push_back(std::move(step));
   }
@@ -129,6 +130,7 @@ std::vector<ScriptStep> parse_markdown_script(const std::string& markdown) {
   std::string pending_file;
   int pending_exit = 0;
   bool skip_next = false;
+  std::string only_next;
   for (std::size_t i = 0; i < lines.size();) {
     const std::string& line = lines[i];
     if (std::string file = marker(line, "file"); !file.empty()) {
@@ -137,8 +139,15 @@ std::vector<ScriptStep> parse_markdown_script(const std::string& markdown) {
     } else if (std::string code = marker(line, "expect-exit"); !code.empty()) {
       pending_exit = std::stoi(code);
       ++i;
-    } else if (marker(line, "doc-test") == "skip") {
-      skip_next = true;
+    } else if (std::string test = marker(line, "doc-test"); !test.empty()) {
+      if (test == "skip") {
+        skip_next = true;
+      } else if (starts_with(test, "only ")) {
+        only_next = test.substr(5);
+      } else {
+        throw std::runtime_error("line " + std::to_string(i + 1) + ": unknown doc-test marker \"" +
+                                 test + "\"");
+      }
       ++i;
     } else if (starts_with(line, "```")) {
       std::string info = trim_right(line.substr(3));
@@ -151,12 +160,14 @@ std::vector<ScriptStep> parse_markdown_script(const std::string& markdown) {
         step.kind = ScriptStep::Kind::kWriteFile;
         step.line = first_line;
         step.path = pending_file;
+        step.only = only_next;
         for (const std::string& b : body) step.content += b + "\n";
         steps.push_back(std::move(step));
       } else if (info == "console") {
-        add_console_steps(body, first_line, pending_exit, steps);
+        add_console_steps(body, first_line, pending_exit, only_next, steps);
       }
       pending_file.clear();
+      only_next.clear();
     } else {
       ++i;
     }

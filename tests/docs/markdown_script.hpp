@@ -19,6 +19,8 @@
 //
 //   <!-- expect-exit: 1 -->     the next command must exit with 1 (default: 0)
 //   <!-- doc-test: skip -->     the next fenced block is not run (e.g. apt-get install)
+//   <!-- doc-test: only sqlite -->   the next fenced block runs only in the replay on that
+//                                    database (`only postgresql`: e.g. a psql session)
 #pragma once
 
 #include <string>
@@ -37,6 +39,7 @@ struct ScriptStep {
   std::string command;
   std::vector<std::string> expected;  // the output lines the document shows
   int expected_exit = 0;
+  std::string only;  // empty: every replay; else the one database it belongs to ("sqlite")
 };
 
 // The steps of `markdown`, in document order. Throws std::runtime_error naming the line for a

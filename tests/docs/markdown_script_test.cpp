@@ -40,11 +40,30 @@ TEST(MarkdownScript, ReadsFilesCommandsOutputsAndExitCodes) {
   EXPECT_EQ(steps[1].expected_exit, 1);
   EXPECT_EQ(steps[1].expected, (std::vector<std::string>{"differs"}));
   EXPECT_EQ(steps[1].line, 9);
-  EXPECT_EQ(steps[2].command, "retort upgrade \n    --url x");
+  EXPECT_EQ(steps[2].command, "retort upgrade \\\n    --url x");
   EXPECT_EQ(steps[2].expected_exit, 0);
 }
 
+TEST(MarkdownScript, AnOnlyMarkerTiesTheNextBlockToOneDatabase) {
+  std::string doc =
+      "<!-- doc-test: only postgresql -->\n"
+      "```console\n"
+      "$ psql -c 'SELECT 1'\n"
+      "$ psql -c 'SELECT 2'\n"
+      "```\n"
+      "```console\n"
+      "$ retort current\n"
+      "```\n";
+  std::vector<ScriptStep> steps = parse_markdown_script(doc);
+  ASSERT_EQ(steps.size(), 3u);
+  EXPECT_EQ(steps[0].only, "postgresql");
+  EXPECT_EQ(steps[1].only, "postgresql");
+  EXPECT_EQ(steps[2].only, "");
+}
+
 TEST(MarkdownScript, MalformedDocumentsNameTheLine) {
+  EXPECT_THROW(parse_markdown_script("<!-- doc-test: sometimes -->\n```console\n$ x\n```\n"),
+               std::runtime_error);
   EXPECT_THROW(parse_markdown_script("```console\n$ x\n"), std::runtime_error);
   EXPECT_THROW(parse_markdown_script("<!-- file: a.yaml -->\ntext\n"), std::runtime_error);
   EXPECT_THROW(parse_markdown_script("```console\noutput first\n```\n"), std::runtime_error);
