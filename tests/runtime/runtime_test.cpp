@@ -25,7 +25,8 @@ TEST_P(RuntimeTest, UpgradeHeadThenDowngradeBase) {
   EXPECT_EQ(current_heads(conn), Heads{"rev0004"});
   EXPECT_EQ(table_names(conn), (Heads{"artist", "track"}));
   EXPECT_EQ(conn.query("SELECT name FROM artist").cell(0, 0).text(), "Nina");
-  const Table* artist = schema(conn).find_table("artist");
+  const MetaData reflected = schema(conn);
+  const Table* artist = reflected.find_table("artist");
   ASSERT_NE(artist, nullptr);
   EXPECT_EQ(artist->columns.size(), 3u);
 

@@ -178,8 +178,9 @@ struct Table {
   bool without_rowid = false;  // SQLite only
   bool strict = false;         // SQLite only
 
-  const Column* find_column(std::string_view column_name) const;
-  Column* find_column(std::string_view column_name);
+  const Column* find_column(std::string_view column_name) const&;
+  Column* find_column(std::string_view column_name) &;
+  const Column* find_column(std::string_view column_name) && = delete;
   // "schema.name" or "name"; for messages, not SQL.
   std::string display_name() const;
 
@@ -200,9 +201,12 @@ struct MetaData {
   std::vector<EnumType> enums;
   std::vector<Table> tables;  // in declaration order
 
-  const Table* find_table(std::string_view name, std::string_view schema = {}) const;
-  Table* find_table(std::string_view name, std::string_view schema = {});
-  const EnumType* find_enum(std::string_view name, std::string_view schema = {}) const;
+  // Pointers into `tables` / `enums`: not callable on a temporary, whose pointers would dangle.
+  const Table* find_table(std::string_view name, std::string_view schema = {}) const&;
+  Table* find_table(std::string_view name, std::string_view schema = {}) &;
+  const Table* find_table(std::string_view name, std::string_view schema = {}) && = delete;
+  const EnumType* find_enum(std::string_view name, std::string_view schema = {}) const&;
+  const EnumType* find_enum(std::string_view name, std::string_view schema = {}) && = delete;
 
   friend bool operator==(const MetaData&, const MetaData&) = default;
 };

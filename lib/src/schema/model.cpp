@@ -14,25 +14,25 @@ auto find_in(Range& range, Pred pred) -> decltype(&*range.begin()) {
 
 }  // namespace
 
-const Column* Table::find_column(std::string_view column_name) const {
+const Column* Table::find_column(std::string_view column_name) const& {
   return find_in(columns, [&](const Column& c) { return c.name == column_name; });
 }
 
-Column* Table::find_column(std::string_view column_name) {
+Column* Table::find_column(std::string_view column_name) & {
   return find_in(columns, [&](const Column& c) { return c.name == column_name; });
 }
 
 std::string Table::display_name() const { return schema.empty() ? name : schema + "." + name; }
 
-const Table* MetaData::find_table(std::string_view name, std::string_view schema) const {
+const Table* MetaData::find_table(std::string_view name, std::string_view schema) const& {
   return find_in(tables, [&](const Table& t) { return t.name == name && t.schema == schema; });
 }
 
-Table* MetaData::find_table(std::string_view name, std::string_view schema) {
+Table* MetaData::find_table(std::string_view name, std::string_view schema) & {
   return find_in(tables, [&](const Table& t) { return t.name == name && t.schema == schema; });
 }
 
-const EnumType* MetaData::find_enum(std::string_view name, std::string_view schema) const {
+const EnumType* MetaData::find_enum(std::string_view name, std::string_view schema) const& {
   return find_in(enums, [&](const EnumType& e) { return e.name == name && e.schema == schema; });
 }
 
