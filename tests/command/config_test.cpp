@@ -79,6 +79,8 @@ TEST(LoadConfig, ReadsEveryKey) {
   EXPECT_EQ(config.script_location, "db/migrations");
   EXPECT_EQ(config.version_table, "schema_version");
   EXPECT_TRUE(config.transaction_per_migration);
+  EXPECT_EQ(config.version_tables(),
+            (std::vector<std::string>{"schema_version", "schema_version_log"}));
   EXPECT_EQ(config.models_path(), dir / "schema/models.yaml");
   EXPECT_EQ(config.script_path(), dir / "db/migrations");
 }

@@ -49,6 +49,9 @@ struct Config {
   std::filesystem::path models_path() const;
   std::filesystem::path script_path() const;
   std::filesystem::path seeds_path() const;
+  // retort's own tables: the version table and its log (log_table_name), which inspection,
+  // comparison and seeding leave out.
+  std::vector<std::string> version_tables() const;
 };
 
 // The name find_config looks for.

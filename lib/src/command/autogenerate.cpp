@@ -106,7 +106,7 @@ Options filter_options(const Config& config, const SchemaFilters& filters, const
   if (dialect.has_schemas()) options.schemas = filters.schemas;
   options.include = filters.include;
   options.exclude = filters.exclude;
-  options.version_tables = {config.version_table, log_table_name(config.version_table)};
+  options.version_tables = config.version_tables();
   return options;
 }
 

@@ -10,6 +10,7 @@
 
 #include "retort/command.hpp"
 #include "retort/error.hpp"
+#include "retort/runtime.hpp"
 
 namespace retort {
 namespace fs = std::filesystem;
@@ -17,6 +18,10 @@ namespace fs = std::filesystem;
 fs::path Config::models_path() const { return root / models; }
 fs::path Config::script_path() const { return root / script_location; }
 fs::path Config::seeds_path() const { return root / seeds; }
+
+std::vector<std::string> Config::version_tables() const {
+  return {version_table, log_table_name(version_table)};
+}
 
 namespace {
 

@@ -46,8 +46,7 @@ MetaData load_source(const ErdCommandOptions& options, const ProjectContext& pro
   Connection conn = engine.connect();
   InspectOptions inspect;
   inspect.schemas = project.config.schemas;
-  inspect.version_tables = {project.config.version_table,
-                            log_table_name(project.config.version_table)};
+  inspect.version_tables = project.config.version_tables();
   return reflect(conn, inspect);
 }
 

@@ -10,10 +10,6 @@
 namespace retort {
 namespace {
 
-std::vector<std::string> version_tables(const ProjectContext& project) {
-  return {project.config.version_table, log_table_name(project.config.version_table)};
-}
-
 std::filesystem::path seed_file(const ProjectContext& project, const std::filesystem::path& given,
                                 const std::filesystem::path& working_directory) {
   if (given.empty()) return project.config.seeds_path();
@@ -27,7 +23,7 @@ SeedResult seed_project(Connection& conn, const ProjectContext& project, SeedOpt
   const SeedConfig config = load_seed_config(file);
   InspectOptions inspect;
   inspect.schemas = project.config.schemas;
-  inspect.version_tables = version_tables(project);
+  inspect.version_tables = project.config.version_tables();
   const MetaData metadata = reflect(conn, inspect);
   for (const std::string& table : inspect.version_tables) options.skip_tables.push_back(table);
   return seed(conn, metadata, config, options);

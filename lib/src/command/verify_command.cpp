@@ -94,7 +94,7 @@ class Verifier {
       : project_(project), graph_(graph), conn_(conn), result_(result) {
     runtime_.version_table = project.config.version_table;
     runtime_.logger = project.engine_options.logger;
-    inspect_.version_tables = {runtime_.version_table, log_table_name(runtime_.version_table)};
+    inspect_.version_tables = project.config.version_tables();
     inspect_.schemas = project.config.schemas;
   }
 
