@@ -98,6 +98,20 @@ TEST_P(VerifyCli, AMalformedRevisionIsAnInputError) {
   EXPECT_NE(r.err.find("2.yaml:2:1: unknown key \"down_revison\""), std::string::npos) << r.err;
 }
 
+TEST_P(VerifyCli, AMissingTemporaryDirectoryFailsOnlyWhereTheScratchDatabaseIsAFile) {
+  auto r = retort({"verify"});  // TMPDIR names dir_/tmp, which does not exist here
+  if (db_->is_postgres()) {     // the scratch database is made on the server
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    return;
+  }
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("verify: cannot create the scratch database: the temporary directory \"" +
+                       (dir_ / "tmp").string() + "\": "),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(db_->untouched());
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, VerifyCli, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -1,6 +1,7 @@
 // retort verify: every revision up, down and up again on a scratch database, then the result
 // against the models file. The project's database is never opened for writing: on SQLite the
 // scratch is a temporary file, on PostgreSQL a database created next to the project's one.
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 
@@ -10,6 +11,7 @@
 #include "retort/inspect.hpp"
 #include "retort/models_file.hpp"
 #include "retort/runtime.hpp"
+#include "retort/suggest.hpp"
 
 namespace retort {
 namespace fs = std::filesystem;
@@ -29,12 +31,24 @@ std::string random_suffix() {
 // the dialect has no CREATE DATABASE (SQLite), a database is a file in the temp directory.
 class ScratchDatabase {
  public:
+  // $TMPDIR (or /tmp); a missing one is the scratch database that cannot be created (exit 3).
+  static fs::path scratch_directory() {
+    std::error_code ec;
+    fs::path dir = fs::temp_directory_path(ec);
+    if (ec) {
+      const char* tmpdir = std::getenv("TMPDIR");
+      throw DatabaseError("verify: cannot create the scratch database: the temporary directory " +
+                          in_quotes(tmpdir != nullptr ? tmpdir : "/tmp") + ": " + ec.message());
+    }
+    return dir;
+  }
+
   ScratchDatabase(const Url& project, const Dialect& dialect, const EngineOptions& options)
       : server_(project), dialect_(dialect), options_(options), url_(project) {
     const std::string name = "retort_verify_" + random_suffix();
     const std::string create = dialect.create_database_sql(name);
     if (create.empty()) {
-      url_.database = (fs::temp_directory_path() / (name + ".db")).string();
+      url_.database = (scratch_directory() / (name + ".db")).string();
       url_.query.clear();
       file_ = url_.database;
       return;
