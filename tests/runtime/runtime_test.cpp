@@ -53,6 +53,32 @@ TEST_P(RuntimeTest, UpgradeHeadThenDowngradeBase) {
   EXPECT_EQ(conn.query("SELECT COUNT(*) FROM retort_version").cell(0, 0).integer(), 0);
 }
 
+// SQLite has no enum types (an enum column is a CHECK) and its reflection none: the downgrade
+// of a revision that created an enum still runs there, as on PostgreSQL.
+TEST_P(RuntimeTest, AnEnumCreatedByARevisionIsDroppedByItsDowngrade) {
+  for (const auto& file : kRevisionFiles) {
+    std::filesystem::remove(dir_ / "migrations" / "versions" / file[0]);
+  }
+  write_revision("enum.yaml", R"y(revision: enum0001
+down_revision: null
+message: songs
+upgrade:
+  - create_enum: {name: mood, values: [happy, sad]}
+  - create_table: {name: song, columns: {id: {type: integer, primary_key: true}, mood: {type: enum(mood)}}}
+downgrade:
+  - drop_table: {name: song}
+  - drop_enum: {name: mood}
+)y");
+  Connection conn = connect();
+  upgrade(conn, scripts().graph(), "head");
+  EXPECT_THROW(conn.execute("INSERT INTO song (id, mood) VALUES (1, 'angry')"), DatabaseError);
+  downgrade(conn, scripts().graph(), "base");
+  EXPECT_EQ(current_heads(conn), Heads{});
+  EXPECT_EQ(schema(conn), MetaData{});
+  upgrade(conn, scripts().graph(), "head");  // on PostgreSQL: the type was really dropped
+  EXPECT_EQ(current_heads(conn), Heads{"enum0001"});
+}
+
 TEST_P(RuntimeTest, RelativeSteps) {
   Connection conn = connect();
   const ScriptDirectory dir = scripts();

@@ -16,6 +16,19 @@ std::string file_of(const Revision& revision) {
   return revision.path.empty() ? "revision " + revision.id : revision.path.string();
 }
 
+namespace {
+
+// A database without enum types (SQLite) stores none, so a schema reflected from it has none
+// either: there, dropping an enum the schema does not know drops nothing (e.g. the downgrade
+// of a revision that created one), rather than failing as it would on PostgreSQL.
+bool drops_an_unstored_enum(const Operation& op, const Dialect& dialect, const MetaData& state) {
+  const auto* drop = std::get_if<ops::DropEnum>(&op);
+  return drop != nullptr && !dialect.has_enum_types() &&
+         state.find_enum(drop->type.name, drop->type.schema) == nullptr;
+}
+
+}  // namespace
+
 std::string operation_prefix(const PlannedRevision& planned, std::size_t index) {
   return file_of(*planned.revision) + ": " + direction_key(planned.step.direction) + " operation " +
          std::to_string(index + 1) + " (" + planned.operations[index].description + "): ";
@@ -33,6 +46,7 @@ Plan plan_steps(const RevisionGraph& graph, const std::vector<MigrationStep>& st
         parse_operations_at(planned.revision->source, direction_key(step.direction), file);
     for (std::size_t i = 0; i < ops.size(); ++i) {
       planned.operations.push_back({describe(ops[i]), {}});
+      if (drops_an_unstored_enum(ops[i], dialect, state)) continue;
       try {
         planned.operations.back().steps = compile_steps(ops[i], dialect, state);
         apply_operation(state, ops[i]);
