@@ -3,7 +3,6 @@
 // log rows as the online run of the same chain.
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include "retort/error.hpp"
 #include "runtime/runtime_fixture.hpp"
