@@ -212,6 +212,14 @@ TEST(SeedConfigErrors, NamePositionTableAndColumn) {
             "(YYYY-MM-DD)");
   EXPECT_EQ(error_of("tables:\n  t:\n    per: a\n"),
             "seed.yaml:3:10: seed: table \"t\": per needs count: [min, max]");
+  // Children per parent are whole numbers, none beyond 64 bits (a fuzz finding: a double cast).
+  EXPECT_EQ(error_of("tables:\n  t:\n    per: a\n    count: [1, 318446744073709551615]\n"),
+            "seed.yaml:4:16: seed: table \"t\": count must be a whole number, not "
+            "\"318446744073709551615\"");
+  EXPECT_EQ(error_of("tables:\n  t:\n    per: a\n    count: [-1, 2]\n"),
+            "seed.yaml:4:13: seed: table \"t\": count must be a whole number, not \"-1\"");
+  EXPECT_EQ(error_of("tables:\n  t:\n    per: a\n    count: [3, 2]\n"),
+            "seed.yaml:4:12: seed: table \"t\": count: min is above max");
   EXPECT_EQ(error_of("rows: many\n"),
             "seed.yaml:1:7: seed: rows must be a whole number, not \"many\"");
   EXPECT_NE(error_of("tables: [\n").find("seed.yaml:"), std::string::npos);

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <tuple>
+#include <utility>
 
 #include "schema/yaml_reader.hpp"
 #include "seed/csv_fixtures.hpp"
@@ -70,16 +72,21 @@ class SeedLoader {
   }
 
   // [min, max] of two numbers, min <= max.
-  std::pair<double, double> range(const YamlNode& node, std::string_view context,
-                                  std::string_view what) {
+  // [min, max], each read by `read` (number or count).
+  template <typename Read>
+  auto pair(const YamlNode& node, std::string_view context, std::string_view what, Read read) {
     reader_.expect_sequence(node, context, what);
     if (node.items.size() != 2)
       reader_.fail(node, std::string(context) + std::string(what) + " must be [min, max]");
-    const double lo = number(*node.items[0], context, what);
-    const double hi = number(*node.items[1], context, what);
+    const auto lo = (this->*read)(*node.items[0], context, what);
+    const auto hi = (this->*read)(*node.items[1], context, what);
     if (lo > hi)
       reader_.fail(node, std::string(context) + std::string(what) + ": min is above max");
-    return {lo, hi};
+    return std::pair{lo, hi};
+  }
+  std::pair<double, double> range(const YamlNode& node, std::string_view context,
+                                  std::string_view what) {
+    return pair(node, context, what, &SeedLoader::number);
   }
 
   TableSeed table(const YamlNode& key, const YamlNode& value) {
@@ -95,10 +102,7 @@ class SeedLoader {
       t.per = reader_.text(*n, context, "per");
       const YamlNode* c = value.find("count");
       if (!c) reader_.fail(*n, context + "per needs count: [min, max]");
-      auto [lo, hi] = range(*c, context, "count");
-      if (lo < 0) reader_.fail(*c, context + "count must not be negative");
-      t.per_min = static_cast<std::uint64_t>(lo);
-      t.per_max = static_cast<std::uint64_t>(hi);
+      std::tie(t.per_min, t.per_max) = pair(*c, context, "count", &SeedLoader::count);
     } else if (const YamlNode* c = value.find("count")) {
       reader_.fail(*c, context + "count needs per: <parent table>");
     }
