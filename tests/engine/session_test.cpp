@@ -260,6 +260,60 @@ TEST_P(SessionTest, DatabaseErrorsSurfaceOnFlush) {
   EXPECT_EQ(conn().transaction_depth(), 0);
 }
 
+// next_row() / add_next_row(): rows built in the session's own slots.
+
+TEST_P(SessionTest, RowsBuiltInPlaceAreWrittenInBatches) {
+  Session session(conn(), metadata_, {.batch_size = 100});
+  Session::Inserter rows = session.inserter("artist", {"id", "name"});
+  std::vector<std::string> expected;
+  for (int i = 1; i <= 250; ++i) {
+    std::span<Value> row = rows.next_row();
+    ASSERT_EQ(row.size(), 2u);
+    row[0] = i;
+    row[1].text_buffer() = "artist " + std::to_string(i);  // reuses the slot's storage
+    rows.add_next_row();
+    expected.push_back(std::to_string(i) + ":artist " + std::to_string(i));
+  }
+  EXPECT_EQ(session.pending(), 50u);
+  session.commit();
+  EXPECT_EQ(session.rows_written(), 250u);
+  EXPECT_EQ(artists(), expected);
+}
+
+TEST_P(SessionTest, MixesWithAddAndDropsARowNeverAdded) {
+  Session session(conn(), metadata_, {.batch_size = 3});
+  Session::Inserter rows = session.inserter("artist", {"id", "name"});
+  rows.add({1, "one"});
+  std::span<Value> row = rows.next_row();
+  row[0] = 99;
+  row[1] = "dropped";  // never added: the next row takes its slots
+  row = rows.next_row();
+  row[0] = 2;
+  row[1] = "two";
+  rows.add_next_row();
+  rows.add({3, "three"});
+  row = rows.next_row();
+  row[0] = 4;
+  row[1] = "four";
+  rows.add_next_row();
+  session.commit();
+  EXPECT_EQ(artists(), (std::vector<std::string>{"1:one", "2:two", "3:three", "4:four"}));
+}
+
+TEST_P(SessionTest, AddNextRowWithoutNextRowIsAUsageError) {
+  Session session(conn(), metadata_);
+  Session::Inserter rows = session.inserter("artist", {"id", "name"});
+  EXPECT_THROW(rows.add_next_row(), UsageError);
+  std::span<Value> row = rows.next_row();
+  row[0] = 1;
+  row[1] = "one";
+  rows.add_next_row();
+  EXPECT_THROW(rows.add_next_row(), UsageError);  // that row is queued already
+  EXPECT_EQ(session.pending(), 1u);
+  session.commit();
+  EXPECT_EQ(artists(), (std::vector<std::string>{"1:one"}));
+}
+
 RETORT_INSTANTIATE_BACKENDS(SessionTest);
 
 }  // namespace

@@ -35,6 +35,25 @@ TEST(Value, TextBufferMakesAnEmptyTextKeepingItsStorage) {
   EXPECT_EQ(n.text(), "now text");
 }
 
+TEST(Value, GetIfGivesTheStoredIntegerOrTextWithoutConverting) {
+  Value i(42);
+  ASSERT_NE(i.get_if_integer(), nullptr);
+  EXPECT_EQ(*i.get_if_integer(), 42);
+  EXPECT_EQ(i.get_if_text(), nullptr);
+  *i.get_if_integer() = 7;  // written in place
+  EXPECT_EQ(i, Value(7));
+  Value t("42");
+  EXPECT_EQ(t.get_if_integer(), nullptr);  // no lenient conversion here
+  ASSERT_NE(t.get_if_text(), nullptr);
+  t.get_if_text()->append("!");
+  EXPECT_EQ(t, Value("42!"));
+  const Value b(true);
+  ASSERT_NE(b.get_if_integer(), nullptr);
+  EXPECT_EQ(*b.get_if_integer(), 1);
+  EXPECT_EQ(Value().get_if_integer(), nullptr);
+  EXPECT_EQ(Value(1.5).get_if_text(), nullptr);
+}
+
 TEST(Value, IntegerConversions) {
   EXPECT_EQ(Value(std::numeric_limits<long long>::min()).integer(),
             std::numeric_limits<std::int64_t>::min());

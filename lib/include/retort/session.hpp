@@ -58,6 +58,15 @@ class Session {
     void add(std::span<const Value> row);
     void add(std::initializer_list<Value> row) { add(std::span<const Value>(row)); }
 
+    // The in-place way, for callers that build each row anew (the seeder): next_row() returns
+    // the slots of the next row, one per column, which the caller must all overwrite (they
+    // hold what an earlier row left there, so text keeps its storage and nothing is copied);
+    // add_next_row() then queues that row, as add() would, and may write. The slots are valid
+    // until the next call on the Session or any of its Inserters; a row never added is dropped
+    // by the next next_row() or add(). add_next_row() without next_row() throws UsageError.
+    std::span<Value> next_row();
+    void add_next_row();
+
    private:
     friend class Session;
     Inserter(Session* session, Target* target) : session_(session), target_(target) {}
@@ -95,6 +104,13 @@ class Session {
  private:
   Target& find_target(std::string_view table, const std::vector<std::string>& columns);
   void add_row(Target& target, std::span<const Value> row);
+  // Makes `target` the one whose rows are held, writing another target's rows first.
+  void make_current(Target& target);
+  // The slots of `target`'s next row; add_slots() queues them once filled (next_row() and
+  // add_next_row()); queue_row() counts a queued row and writes when the batch is full.
+  std::span<Value> next_slots(Target& target);
+  void add_slots(Target& target);
+  void queue_row(Target& target);
   // Writes the held rows of the current target; `end` also ends its COPY, freeing the
   // connection.
   void write_current(bool end);

@@ -41,6 +41,13 @@ class Value {
   // unless the value is of type kText, respectively kBlob.
   const std::string& text_ref() const;
   const Blob& blob_ref() const;
+  // The stored integer, respectively text, or null when the value holds another type: no
+  // conversion and no call, for drivers binding millions of values and for generators
+  // overwriting reused values in place.
+  const std::int64_t* get_if_integer() const { return std::get_if<std::int64_t>(&data_); }
+  const std::string* get_if_text() const { return std::get_if<std::string>(&data_); }
+  std::int64_t* get_if_integer() { return std::get_if<std::int64_t>(&data_); }
+  std::string* get_if_text() { return std::get_if<std::string>(&data_); }
   // Makes the value an empty text, keeping the string's storage when it already held text,
   // and returns that string for writing: rows that are reused (Session, seed) fill their
   // text values without allocating.

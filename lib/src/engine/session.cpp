@@ -77,12 +77,17 @@ struct Session::Target {
   // INSERT path: the held rows, row-major. The slots are reused from batch to batch, so
   // assigning a row's values mostly reuses the strings' storage.
   std::vector<Value> rows;
+  bool slot_ready = false;                   // next_row() handed out the slots of the next row
   std::size_t per_statement = 1;             // rows of a full INSERT
   std::unique_ptr<Statement> full;           // the INSERT of per_statement rows
   std::map<std::size_t, Statement> partial;  // INSERTs of fewer rows, by row count
 };
 
 void Session::Inserter::add(std::span<const Value> row) { session_->add_row(*target_, row); }
+
+std::span<Value> Session::Inserter::next_row() { return session_->next_slots(*target_); }
+
+void Session::Inserter::add_next_row() { session_->add_slots(*target_); }
 
 Session::Session(Connection& conn, const MetaData& metadata, SessionOptions options)
     : conn_(&conn), metadata_(&metadata), options_(options) {
@@ -135,21 +140,44 @@ void Session::add_row(Target& target, std::span<const Value> row) {
     throw InputError(where(*target.table) + std::to_string(row.size()) + " values for " +
                      std::to_string(ncolumns) + " columns");
   }
-  if (current_ != &target) {
-    write_current(true);
-    current_ = &target;
-  }
-  bool full;
   if (target.copy) {
-    target.copy->add_row(row);
-    full =
-        target.held + 1 >= options_.batch_size || target.copy->buffered_bytes() >= kCopyChunkBytes;
+    make_current(target);
+    target.copy->add_row(row);  // encoded straight from the caller's values
   } else {
-    const std::size_t end = (target.held + 1) * ncolumns;
-    if (target.rows.size() < end) target.rows.resize(end);
-    std::copy(row.begin(), row.end(), target.rows.begin() + static_cast<long>(end - ncolumns));
-    full = target.held + 1 >= target.per_statement;
+    std::copy(row.begin(), row.end(), next_slots(target).begin());
   }
+  queue_row(target);
+}
+
+void Session::make_current(Target& target) {
+  if (current_ == &target) return;
+  write_current(true);
+  current_ = &target;
+}
+
+std::span<Value> Session::next_slots(Target& target) {
+  make_current(target);
+  const std::size_t ncolumns = target.columns.size();
+  // A COPY encodes each row as it is queued: one row of slots is enough.
+  const std::size_t end = target.copy ? ncolumns : (target.held + 1) * ncolumns;
+  if (target.rows.size() < end) target.rows.resize(end);
+  target.slot_ready = true;
+  return {target.rows.data() + (end - ncolumns), ncolumns};
+}
+
+void Session::add_slots(Target& target) {
+  if (current_ != &target || !target.slot_ready) {
+    throw UsageError(where(*target.table) + "add_next_row() without next_row()");
+  }
+  if (target.copy) target.copy->add_row(target.rows);
+  queue_row(target);
+}
+
+void Session::queue_row(Target& target) {
+  target.slot_ready = false;
+  const bool full = target.copy ? target.held + 1 >= options_.batch_size ||
+                                      target.copy->buffered_bytes() >= kCopyChunkBytes
+                                : target.held + 1 >= target.per_statement;
   pending_ = ++target.held;
   if (full) write_current(false);
 }
@@ -166,6 +194,7 @@ void Session::commit() {
 void Session::rollback() {
   for (const auto& target : targets_) {
     target->held = 0;
+    target->slot_ready = false;
     if (target->copy) target->copy->abort();
   }
   pending_ = 0;

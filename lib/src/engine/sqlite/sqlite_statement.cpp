@@ -46,18 +46,20 @@ class ResetGuard {
 };
 
 int bind_one(sqlite3_stmt* stmt, int index, const Value& value) {
+  // Integers and text first, without a call: a Session's INSERT binds millions of them.
+  if (const std::int64_t* v = value.get_if_integer()) return sqlite3_bind_int64(stmt, index, *v);
+  if (const std::string* text = value.get_if_text()) {
+    // SQLITE_STATIC: `value` outlives the step; ResetGuard clears the binding after.
+    return sqlite3_bind_text64(stmt, index, text->data(), text->size(), SQLITE_STATIC, SQLITE_UTF8);
+  }
   switch (value.type()) {
     case Value::Type::kNull:
       return sqlite3_bind_null(stmt, index);
-    case Value::Type::kInteger:
-      return sqlite3_bind_int64(stmt, index, value.integer());
     case Value::Type::kReal:
       return sqlite3_bind_double(stmt, index, value.real());
-    case Value::Type::kText: {
-      // SQLITE_STATIC: `value` outlives the step; ResetGuard clears the binding after.
-      const std::string& text = value.text_ref();
-      return sqlite3_bind_text64(stmt, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
-    }
+    case Value::Type::kInteger:
+    case Value::Type::kText:
+      break;  // bound above
     case Value::Type::kBlob: {
       const Blob& blob = value.blob_ref();
       // A null pointer would bind NULL, not an empty blob.
@@ -75,10 +77,10 @@ void bind_all(sqlite3* db, sqlite3_stmt* stmt, const std::vector<Value>& params)
                      std::to_string(expected) + " parameters but " + std::to_string(params.size()) +
                      " were given");
   }
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    if (bind_one(stmt, static_cast<int>(i + 1), params[i]) != SQLITE_OK) {
-      throw_sqlite_error(db, sqlite3_sql(stmt));
-    }
+  // Bounds held in locals: the calls into SQLite would make the compiler reload them.
+  int index = 0;
+  for (const Value *value = params.data(), *end = value + params.size(); value != end; ++value) {
+    if (bind_one(stmt, ++index, *value) != SQLITE_OK) throw_sqlite_error(db, sqlite3_sql(stmt));
   }
 }
 
