@@ -71,13 +71,43 @@ char* put_time(char* p, std::int64_t seconds_of_day) {
   return put_2(p, t % 60);
 }
 
+// Sets `out` to the integer `v`, in place when it holds an integer already (a reused row's
+// slot mostly does): no variant assignment.
+void set_integer(Value& out, std::int64_t v) {
+  if (std::int64_t* held = out.get_if_integer()) {
+    *held = v;
+  } else {
+    out = Value(static_cast<long long>(v));
+  }
+}
+
+// Sets `out` to the text [p, end), in place when it holds text of that length already (a
+// date or a timestamp is as long as the one before it), with two overlapping fixed-size
+// copies that compile to a few moves rather than a call.
+void set_short_text(Value& out, const char* p, const char* end) {
+  const auto n = static_cast<std::size_t>(end - p);
+  std::string* held = out.get_if_text();
+  if (held && held->size() == n && n >= 8 && n <= 32) {
+    char* d = held->data();
+    if (n >= 16) {
+      std::memcpy(d, p, 16);
+      std::memcpy(d + n - 16, p + n - 16, 16);
+    } else {
+      std::memcpy(d, p, 8);
+      std::memcpy(d + n - 8, p + n - 8, 8);
+    }
+    return;
+  }
+  out.text_buffer().assign(p, end);
+}
+
 void append_int(std::string& s, std::uint64_t v) {
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
   s.append(buf, end);
 }
 
-void set_scaled(const ColumnPlan& c, std::int64_t v, Value& out) {
+void set_scaled_other(const ColumnPlan& c, std::int64_t v, Value& out) {
   if (c.out == Out::kInteger || c.decimals == 0) {
     if (c.out == Out::kText) {
       char buf[24];
@@ -86,7 +116,7 @@ void set_scaled(const ColumnPlan& c, std::int64_t v, Value& out) {
     } else if (c.out == Out::kReal) {
       out = Value(static_cast<double>(v));
     } else {
-      out = Value(static_cast<long long>(v));
+      set_integer(out, v);
     }
     return;
   }
@@ -107,7 +137,16 @@ void set_scaled(const ColumnPlan& c, std::int64_t v, Value& out) {
   s.append(frac, end);
 }
 
-std::int64_t draw(ColumnPlan& c) {
+// The value v / 10^decimals as the column binds it; integers (the common case) in place.
+inline void set_scaled(const ColumnPlan& c, std::int64_t v, Value& out) {
+  if (c.out == Out::kInteger) {
+    set_integer(out, v);
+  } else {
+    set_scaled_other(c, v, out);
+  }
+}
+
+inline std::int64_t draw(ColumnPlan& c) {
   if (c.unique) {
     const std::int64_t v = c.next;
     c.next += c.step;
@@ -120,25 +159,27 @@ std::int64_t draw(ColumnPlan& c) {
 // table built on first use: most dates and timestamps then cost no calendar arithmetic.
 constexpr std::int64_t kDateTable = 8192;
 
-char* put_date_cached(ColumnPlan& c, char* p, std::int64_t day) {
-  if (!c.dates_built) {
-    c.dates_built = true;
-    const bool seconds = c.gen != Gen::kDate;
-    const std::int64_t first = seconds ? floor_div(c.lo, 86400) : c.lo;
-    const std::int64_t last = seconds ? floor_div(c.hi, 86400) : c.hi;
-    if (last >= first && last - first < kDateTable) {
-      c.date_first = first;
-      c.dates.resize(static_cast<std::size_t>(last - first + 1));
-      for (std::size_t i = 0; i < c.dates.size(); ++i) {
-        char buf[24];
-        if (put_date(buf, first + static_cast<std::int64_t>(i)) - buf != 10) {
-          c.dates.clear();  // a year outside 0..9999: not of the table's width
-          break;
-        }
-        std::memcpy(c.dates[i].data(), buf, 10);
-      }
+// Fills the table of formatted dates (see put_date_cached), once per column.
+void build_dates(ColumnPlan& c) {
+  c.dates_built = true;
+  const bool seconds = c.gen != Gen::kDate;
+  const std::int64_t first = seconds ? floor_div(c.lo, 86400) : c.lo;
+  const std::int64_t last = seconds ? floor_div(c.hi, 86400) : c.hi;
+  if (last < first || last - first >= kDateTable) return;
+  c.date_first = first;
+  c.dates.resize(static_cast<std::size_t>(last - first + 1));
+  for (std::size_t i = 0; i < c.dates.size(); ++i) {
+    char buf[24];
+    if (put_date(buf, first + static_cast<std::int64_t>(i)) - buf != 10) {
+      c.dates.clear();  // a year outside 0..9999: not of the table's width
+      return;
     }
+    std::memcpy(c.dates[i].data(), buf, 10);
   }
+}
+
+inline char* put_date_cached(ColumnPlan& c, char* p, std::int64_t day) {
+  if (!c.dates_built) build_dates(c);
   const auto i = static_cast<std::uint64_t>(day - c.date_first);
   if (i >= c.dates.size()) return put_date(p, day);  // e.g. a unique counter past the range
   std::memcpy(p, c.dates[i].data(), 10);
@@ -163,12 +204,12 @@ void set_date_or_time(ColumnPlan& c, std::int64_t v, Value& out) {
       p += 6;
     }
   }
-  out.text_buffer().assign(buf, p);
+  set_short_text(out, buf, p);
 }
 
-}  // namespace
-
-void generate_value(ColumnPlan& c, std::uint64_t row, Value& out) {
+// generate_value's body, inlined into generate_row's loop: a row of six values then costs one
+// call rather than six, each saving and restoring the registers of this large switch.
+[[gnu::always_inline]] inline void generate_one(ColumnPlan& c, std::uint64_t row, Value& out) {
   if (c.null_ratio > 0 && c.rng.chance(c.null_ratio)) {
     out = Value();
     return;
@@ -210,7 +251,7 @@ void generate_value(ColumnPlan& c, std::uint64_t row, Value& out) {
       if (c.out == Out::kText) {
         out.text_buffer().assign(v ? "true" : "false");
       } else {
-        out = Value(v);
+        set_integer(out, v ? 1 : 0);  // as Value(bool) holds it
       }
       return;
     }
@@ -229,7 +270,17 @@ void generate_value(ColumnPlan& c, std::uint64_t row, Value& out) {
   generate_text(c, row, out);
 }
 
-std::uint64_t hash_values(const std::vector<Value>& row, const std::vector<std::size_t>& columns) {
+}  // namespace
+
+void generate_value(ColumnPlan& c, std::uint64_t row, Value& out) { generate_one(c, row, out); }
+
+void generate_row(std::span<ColumnPlan> columns, std::uint64_t row, std::span<Value> out) {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].gen != Gen::kForeignKey) generate_one(columns[i], row, out[i]);
+  }
+}
+
+std::uint64_t hash_values(std::span<const Value> row, const std::vector<std::size_t>& columns) {
   std::uint64_t h = 0x9e3779b97f4a7c15ULL;
   auto mix = [&](const void* data, std::size_t n) {
     const auto* p = static_cast<const unsigned char*>(data);

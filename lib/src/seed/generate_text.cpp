@@ -261,7 +261,9 @@ void fit_length(const ColumnPlan& c, std::string& s) {
 }  // namespace
 
 void generate_text(ColumnPlan& c, std::uint64_t row, Value& out) {
-  std::string& s = out.text_buffer();
+  std::string* held = out.get_if_text();  // a reused slot mostly holds text already
+  std::string& s = held ? *held : out.text_buffer();
+  s.clear();
   if (is_lorem(c.gen)) {
     append_lorem(c, s);
   } else {

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -154,6 +155,8 @@ ColumnPlan plan_column(const Table& table, const Column& column, const MetaData&
                        std::uint64_t seed);
 // Writes one generated value into `out` (not for kForeignKey columns).
 void generate_value(ColumnPlan& column, std::uint64_t row, Value& out);
+// generate_value for each column of a row but the foreign keys, into out[i].
+void generate_row(std::span<ColumnPlan> columns, std::uint64_t row, std::span<Value> out);
 // generate_value for the text kinds (kFirstName to kParagraph, kJson), fitted to the length.
 void generate_text(ColumnPlan& column, std::uint64_t row, Value& out);
 
@@ -164,7 +167,7 @@ bool parse_iso_timestamp(std::string_view text, std::int64_t& seconds);
 
 // A 64-bit hash of some values of a row, for the unique-constraint sets (a collision only
 // costs a re-draw).
-std::uint64_t hash_values(const std::vector<Value>& row, const std::vector<std::size_t>& columns);
+std::uint64_t hash_values(std::span<const Value> row, const std::vector<std::size_t>& columns);
 
 }  // namespace retort::detail
 

@@ -209,43 +209,59 @@ std::string Seeder::write_generated(TablePlan& plan, const std::vector<std::uint
   if (plan.rows == 0 || plan.column_names.empty()) return {};  // nothing retort may write
   std::size_t per_parent = 0;
   std::uint32_t left_for_parent = per_counts.empty() ? 0 : per_counts[0];
-  // One row reused for every draw: the generators overwrite each value in place.
-  std::vector<Value> row(plan.columns.size());
+  // What each row needs beyond its generated values, decided once: most tables need none of it.
+  const bool constrained = !plan.fks.empty() || !plan.uniques.empty();
+  const bool pooled = plan.generated_key.empty() && !plan.pools.empty();
+  const bool progress = static_cast<bool>(options_.progress);
+  // Rows are drawn straight into the Session's slots, whose values the generators overwrite
+  // in place (text keeps its storage): no copy, no allocation once warm.
   Session::Inserter inserter = session_->inserter(plan.name, plan.column_names);
   for (std::uint64_t r = 0; r < plan.rows; ++r) {
-    while (!per_counts.empty() && left_for_parent == 0) left_for_parent = per_counts[++per_parent];
-    const UniqueSetPlan* clash = nullptr;
-    for (int attempt = 0; attempt < kUniqueAttempts && (attempt == 0 || clash); ++attempt) {
-      for (std::size_t i = 0; i < plan.columns.size(); ++i) {
-        if (plan.columns[i].gen != Gen::kForeignKey) generate_value(plan.columns[i], r, row[i]);
-      }
-      if (const ForeignKeyPlan* out = fill_foreign_keys(plan, row, r, per_parent))
-        return std::string(out->in_order ? "one-to-one foreign key (" : "foreign key (") +
-               join_names(out->fk->columns) + ") to " +
-               in_quotes(pool(out->pool).table->display_name()) + " ran out of parent rows";
-      clash = nullptr;
-      for (UniqueSetPlan& u : plan.uniques) {
-        const bool has_null = std::any_of(u.columns.begin(), u.columns.end(),
-                                          [&](std::size_t i) { return row[i].is_null(); });
-        if (!has_null && u.seen.count(hash_values(row, u.columns))) clash = &u;
-      }
+    const std::span<Value> row = inserter.next_row();
+    if (!per_counts.empty()) {
+      while (left_for_parent == 0) left_for_parent = per_counts[++per_parent];
+      --left_for_parent;
     }
-    if (clash) {
-      std::vector<std::string> names;
-      for (std::size_t i : clash->columns) names.push_back(plan.column_names[i]);
-      return clash->label + " (" + join_names(names) + ") ran out of distinct values";
+    if (constrained) {
+      std::string shortfall = draw_constrained_row(plan, row, r, per_parent);
+      if (!shortfall.empty()) return shortfall;
+    } else {
+      generate_row(plan.columns, r, row);
     }
-    for (UniqueSetPlan& u : plan.uniques) u.seen.insert(hash_values(row, u.columns));
-    if (!per_counts.empty()) --left_for_parent;
-    if (plan.generated_key.empty()) record_pools(plan, row);
-    inserter.add(std::span<const Value>(row));
+    if (pooled) record_pools(plan, row);
+    inserter.add_next_row();
     ++table_rows_;
-    report(plan.name, table_rows_, false);
+    if (progress) report(plan.name, table_rows_, false);
   }
   return {};
 }
 
-const ForeignKeyPlan* Seeder::fill_foreign_keys(TablePlan& plan, std::vector<Value>& row,
+std::string Seeder::draw_constrained_row(TablePlan& plan, std::span<Value> row, std::uint64_t r,
+                                         std::size_t per_parent) {
+  const UniqueSetPlan* clash = nullptr;
+  for (int attempt = 0; attempt < kUniqueAttempts && (attempt == 0 || clash); ++attempt) {
+    generate_row(plan.columns, r, row);
+    if (const ForeignKeyPlan* out = fill_foreign_keys(plan, row, r, per_parent))
+      return std::string(out->in_order ? "one-to-one foreign key (" : "foreign key (") +
+             join_names(out->fk->columns) + ") to " +
+             in_quotes(pool(out->pool).table->display_name()) + " ran out of parent rows";
+    clash = nullptr;
+    for (UniqueSetPlan& u : plan.uniques) {
+      const bool has_null = std::any_of(u.columns.begin(), u.columns.end(),
+                                        [&](std::size_t i) { return row[i].is_null(); });
+      if (!has_null && u.seen.count(hash_values(row, u.columns))) clash = &u;
+    }
+  }
+  if (clash) {
+    std::vector<std::string> names;
+    for (std::size_t i : clash->columns) names.push_back(plan.column_names[i]);
+    return clash->label + " (" + join_names(names) + ") ran out of distinct values";
+  }
+  for (UniqueSetPlan& u : plan.uniques) u.seen.insert(hash_values(row, u.columns));
+  return {};
+}
+
+const ForeignKeyPlan* Seeder::fill_foreign_keys(TablePlan& plan, std::span<Value> row,
                                                 std::uint64_t r, std::size_t per_parent) {
   for (std::size_t f = 0; f < plan.fks.size(); ++f) {
     ForeignKeyPlan& fk = plan.fks[f];
@@ -275,8 +291,9 @@ const ForeignKeyPlan* Seeder::fill_foreign_keys(TablePlan& plan, std::vector<Val
         for (std::size_t k = 0; k < fk.columns.size(); ++k) {
           auto own =
               std::find(plan.column_names.begin(), plan.column_names.end(), fk.fk->ref_columns[k]);
-          if (own != plan.column_names.end())
-            row[fk.columns[k]] = row[static_cast<std::size_t>(own - plan.column_names.begin())];
+          row[fk.columns[k]] = own != plan.column_names.end()
+                                   ? row[static_cast<std::size_t>(own - plan.column_names.begin())]
+                                   : Value();
         }
         continue;
       }
@@ -293,7 +310,7 @@ const ForeignKeyPlan* Seeder::fill_foreign_keys(TablePlan& plan, std::vector<Val
   return nullptr;
 }
 
-void Seeder::record_pools(TablePlan& plan, const std::vector<Value>& row) {
+void Seeder::record_pools(TablePlan& plan, std::span<const Value> row) {
   for (std::size_t p : plan.pools) {
     KeyPool& pool = pools_[p];
     for (const std::string& col : pool.columns) {

@@ -37,10 +37,14 @@ class Seeder {
   // Writes the generated rows; returns why it stopped short of plan.rows (the constraint that
   // ran out, for the result's warning), empty when it wrote them all.
   std::string write_generated(TablePlan& plan, const std::vector<std::uint32_t>& per_counts);
+  // generate_row() plus the foreign keys, drawn again while a unique set clashes; returns why no
+  // row could be drawn (see write_generated), empty when one was.
+  std::string draw_constrained_row(TablePlan& plan, std::span<Value> row, std::uint64_t r,
+                                   std::size_t per_parent);
   // Sets the row's foreign keys; returns the foreign key that has no parent row left, if any.
-  const ForeignKeyPlan* fill_foreign_keys(TablePlan& plan, std::vector<Value>& row, std::uint64_t r,
+  const ForeignKeyPlan* fill_foreign_keys(TablePlan& plan, std::span<Value> row, std::uint64_t r,
                                           std::size_t per_parent);
-  void record_pools(TablePlan& plan, const std::vector<Value>& row);
+  void record_pools(TablePlan& plan, std::span<const Value> row);
   void read_back_pools(TablePlan& plan, const std::optional<Value>& previous_key);
   KeyPool& pool(std::size_t index);
   void second_pass(Written& written);
