@@ -5,14 +5,15 @@
 //
 //   raw      a minimal C program on the raw API (raw_insert_sqlite.c: one transaction, one
 //            prepared multi-row INSERT reused; raw_insert_pg.c: COPY text via PQputCopyData)
-//   session  retort's Session, through one Inserter, with the same generated values
+//   session  retort's Session, through one Inserter (rows built in place: next_row()), with
+//            the same generated values
 //   seed     retort's seed() with generators of the same kinds (sequence, full name, email,
 //            integer, timestamp, boolean): what `retort seed` reaches
 //
 // and the ratio of each to raw, by wall time and by CPU time (this process plus, for
-// PostgreSQL, its server backend: steadier on a shared machine). Each figure is the best of
-// --repeat runs (default 3, the three ways interleaved), each on a fresh file or table; a
-// run's time covers BEGIN to COMMIT and the value generation.
+// PostgreSQL, its server backend: steadier on a shared machine). Each figure is the best and
+// the median of --repeat runs (default 3, the three ways interleaved), each on a fresh file or
+// table; a run's time covers BEGIN to COMMIT and the value generation.
 //
 //   retort_bench_seed [--rows N] [--repeat K] [--batch B] [--only sqlite|postgresql]
 //                     [--ways raw,session,seed]
@@ -25,6 +26,7 @@
 #include <cstring>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -98,9 +100,15 @@ void session_load(retort::Connection& conn, const Options& options) {
   seed_row row;
   for (long i = 1; i <= options.rows; ++i) {
     seed_make_row(i, &row);
-    rows.add({row.id, std::string_view(row.name, static_cast<std::size_t>(row.name_len)),
-              std::string_view(row.email, static_cast<std::size_t>(row.email_len)), row.amount,
-              std::string_view(row.created, 19), row.active != 0});
+    // In place, as the seeder writes: the slots' strings keep their storage from batch to batch.
+    std::span<retort::Value> slots = rows.next_row();
+    slots[0] = row.id;
+    slots[1].text_buffer().assign(row.name, static_cast<std::size_t>(row.name_len));
+    slots[2].text_buffer().assign(row.email, static_cast<std::size_t>(row.email_len));
+    slots[3] = row.amount;
+    slots[4].text_buffer().assign(row.created, 19);
+    slots[5] = row.active != 0;
+    rows.add_next_row();
   }
   session.commit();
 }
@@ -158,40 +166,53 @@ Seconds raw_load(const fs::path& program, const std::string& target, const Optio
   return s;
 }
 
-// The best (shortest) times of each way of loading, over the repeated runs.
+// The times of each way of loading, one per repeated run.
 struct Figures {
-  Seconds raw{1e300, 1e300}, session{1e300, 1e300}, seed{1e300, 1e300};
-
-  static void keep_best(Seconds& best, Seconds run) {
-    best.wall = std::min(best.wall, run.wall);
-    best.cpu = std::min(best.cpu, run.cpu);
-  }
+  std::vector<Seconds> raw, session, seed;
 };
+
+// The best (shortest) or the median of `runs`, wall and CPU time taken separately.
+Seconds summary(std::vector<Seconds> runs, bool median) {
+  if (runs.empty()) return {1e300, 1e300};
+  auto pick = [&](double Seconds::*field) {
+    std::vector<double> v;
+    for (const Seconds& s : runs) v.push_back(s.*field);
+    std::sort(v.begin(), v.end());
+    if (!median) return v.front();
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  };
+  return {pick(&Seconds::wall), pick(&Seconds::cpu)};
+}
 
 void print(const char* database, const Figures& f, const Options& options) {
   const double n = static_cast<double>(options.rows);
   auto line = [&](const char* measure, double raw, double session, double seed) {
     std::printf(
-        "%-10s %-4s rows=%ld  raw %9.0f rows/s | session %9.0f rows/s (%5.1f%%) | seed %9.0f "
+        "%-10s %-11s rows=%ld  raw %9.0f rows/s | session %9.0f rows/s (%5.1f%%) | seed %9.0f "
         "rows/s (%5.1f%%)\n",
         database, measure, options.rows, n / raw, n / session, 100 * raw / session, n / seed,
         100 * raw / seed);
   };
-  line("wall", f.raw.wall, f.session.wall, f.seed.wall);
-  line("cpu", f.raw.cpu, f.session.cpu, f.seed.cpu);
+  for (bool median : {false, true}) {
+    const Seconds raw = summary(f.raw, median), session = summary(f.session, median),
+                  seed = summary(f.seed, median);
+    line(median ? "wall median" : "wall best", raw.wall, session.wall, seed.wall);
+    line(median ? "cpu median" : "cpu best", raw.cpu, session.cpu, seed.cpu);
+  }
   std::fflush(stdout);
 }
 
 // Runs raw, session and seed loads in turn, `repeat` times (interleaved, so that a burst of
-// load elsewhere on the machine hurts no one way more than the others), keeping the best.
+// load elsewhere on the machine hurts no one way more than the others).
 template <typename Raw, typename Retort>
 Figures run_all(const Options& options, Raw&& raw, Retort&& retort) {
   Figures f;
   auto wanted = [&](const char* way) { return options.ways.find(way) != std::string::npos; };
   for (int i = 0; i < options.repeat; ++i) {
-    if (wanted("raw")) Figures::keep_best(f.raw, raw());
-    if (wanted("session")) Figures::keep_best(f.session, retort(session_load));
-    if (wanted("seed")) Figures::keep_best(f.seed, retort(seed_load));
+    if (wanted("raw")) f.raw.push_back(raw());
+    if (wanted("session")) f.session.push_back(retort(session_load));
+    if (wanted("seed")) f.seed.push_back(retort(seed_load));
   }
   return f;
 }
