@@ -193,6 +193,24 @@ TEST(ModelsDump, EmptyTableAndEmptyStrings) {
   EXPECT_NE(text.find("default: \"\""), std::string::npos) << text;
 }
 
+// YAML allows no implicit key over 1024 characters; such names are written as explicit keys
+// ("? KEY" then ":"), in block and flow mappings (a fuzz_models_yaml finding).
+TEST(ModelsDump, NamesTooLongForAnImplicitKey) {
+  const std::string long_name(1500, 'n');
+  const std::string long_quoted = "a \"quoted\" name " + std::string(1200, 'q');
+  MetaData md;
+  md.enums = {EnumType{"", long_name, {"x", "y"}}};
+  md.tables = {table(long_name, {col(long_name), col(long_quoted, "text"), col("id")}),
+               table(long_quoted, {col("id")})};
+  md.tables[0].relationships = {Relationship{long_quoted, long_quoted}};
+  const std::string text = round_trip(md);
+  EXPECT_NE(text.find("  ? " + long_name + "\n  :\n    columns:\n      ? " + long_name +
+                      "\n      : integer\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(dump_models(parse_models(text)), text);
+}
+
 TEST(ModelsDump, HostileStringsEverywhere) {
   std::vector<std::string> hostile = testing::generator_detail::kHostile;
   for (const char* more : {" ",

@@ -204,7 +204,7 @@ std::string render_column_entries(const Column& column) {
   MetaData md;
   md.tables.push_back(table);
   const std::string text = dump_models(md);
-  const std::string prefix = "      " + yaml_scalar(column.name) + ": ";
+  const std::string prefix = yaml_key(column.name, "      ") + " ";
   const std::size_t at = text.find("\n" + prefix) + 1 + prefix.size();
   std::string rendered = text.substr(at, text.find('\n', at) - at);
   if (rendered.front() == '{') return rendered.substr(1, rendered.size() - 2);

@@ -227,8 +227,7 @@ std::string render_check(const CheckConstraint& ck) {
 void write_columns(std::string& out, const Table& table, const InlinePlan& plan) {
   out += table.columns.empty() ? "    columns: {}\n" : "    columns:\n";
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
-    out +=
-        "      " + yaml_scalar(table.columns[i].name) + ": " + render_column(table, plan, i) + "\n";
+    out += yaml_key(table.columns[i].name, "      ") + " " + render_column(table, plan, i) + "\n";
   }
   if (table.primary_key && !plan.primary_key) {
     const PrimaryKey& pk = *table.primary_key;
@@ -241,7 +240,7 @@ void write_columns(std::string& out, const Table& table, const InlinePlan& plan)
 }
 
 void write_table(std::string& out, const Table& table, const std::string& key) {
-  out += "  " + yaml_scalar(key) + ":\n";
+  out += yaml_key(key, "  ") + "\n";
   if (key != table.name) out += "    name: " + yaml_scalar(table.name) + "\n";
   if (!table.schema.empty()) out += "    schema: " + yaml_scalar(table.schema) + "\n";
   if (!table.comment.empty()) out += "    comment: " + yaml_scalar(table.comment) + "\n";
@@ -254,7 +253,7 @@ void write_table(std::string& out, const Table& table, const std::string& key) {
   if (!table.relationships.empty()) {
     out += "    relationships:\n";
     for (const Relationship& rel : table.relationships) {
-      out += "      " + yaml_scalar(rel.name) + ": " + render_relationship(table, rel) + "\n";
+      out += yaml_key(rel.name, "      ") + " " + render_relationship(table, rel) + "\n";
     }
   }
   if (table.without_rowid || table.strict) {
@@ -277,7 +276,7 @@ std::string dump_models(const MetaData& metadata) {
     KeyChooser keys;
     for (const EnumType& e : metadata.enums) {
       const std::string key = keys.choose(e.name, e.schema);
-      out += "  " + yaml_scalar(key) + ": ";
+      out += yaml_key(key, "  ") + " ";
       if (key == e.name && e.schema.empty()) {
         out += yaml_flow_sequence(e.values) + "\n";
         continue;

@@ -97,6 +97,15 @@ std::string yaml_scalar(std::string_view text) {
   return can_be_plain(text) ? std::string(text) : double_quoted(text);
 }
 
+std::string yaml_key(std::string_view text, std::string_view indent) {
+  // YAML 1.2 (7.4.2, 8.2.2): an implicit key is at most 1024 characters, its quotes included.
+  constexpr std::size_t kMaxImplicitKey = 1000;
+  std::string key = yaml_scalar(text);
+  if (key.size() <= kMaxImplicitKey) return std::string(indent) + key + ":";
+  if (indent.empty()) return "? " + key + " :";
+  return std::string(indent) + "? " + key + "\n" + std::string(indent) + ":";
+}
+
 std::string yaml_flow_sequence(const std::vector<std::string>& items) {
   std::string out = "[";
   for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + yaml_scalar(items[i]);
@@ -111,7 +120,7 @@ FlowMap& FlowMap::add(std::string_view key, std::string rendered_value) {
 std::string FlowMap::str() const {
   std::string out = "{";
   for (std::size_t i = 0; i < entries_.size(); ++i) {
-    out += (i ? ", " : "") + yaml_scalar(entries_[i].first) + ": " + entries_[i].second;
+    out += (i ? ", " : "") + yaml_key(entries_[i].first) + " " + entries_[i].second;
   }
   return out + "}";
 }

@@ -14,6 +14,12 @@ namespace retort::detail {
 // boolean), double-quoted with escapes otherwise.
 std::string yaml_scalar(std::string_view text);
 
+// `text` as a mapping key, up to and including its colon, for a key at column `indent` (its
+// spaces) of a block mapping, or in a flow mapping (`indent` empty): the scalar of yaml_scalar,
+// or where YAML allows no implicit key (one over 1024 characters) an explicit key: "? KEY"
+// then, in a block mapping, ":" on the next line at the same indentation.
+std::string yaml_key(std::string_view text, std::string_view indent = {});
+
 // "[a, b]" with each item rendered by yaml_scalar.
 std::string yaml_flow_sequence(const std::vector<std::string>& items);
 
