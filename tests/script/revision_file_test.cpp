@@ -142,6 +142,28 @@ TEST(RevisionFile, FastReaderAgreesWithYamlCpp) {
   }
 }
 
+// Found by tests/fuzz/fuzz_revision_yaml (corpus file quote_open_in_upgrade.yaml): a quoted
+// scalar left open in the upgrade block runs on over the lines below it, so "downgrade:" there
+// is text, not a key; the fast reader took it for a key. It now leaves such files to yaml-cpp,
+// while quotes that close on their line, or sit inside a plain scalar, keep the fast path.
+TEST(RevisionFile, AQuoteLeftOpenInASkippedBlockGoesToYamlCpp) {
+  const std::string open_quote =
+      "revision: a\nupgrade:\n  - execute: \"SELECT 1\n    , 2\"\ndowngrade: []\n";
+  EXPECT_FALSE(detail::script::scan_header_fast(open_quote).has_value());
+  EXPECT_EQ(detail::script::scan_header_yaml(open_quote, "t.yaml").size(), 3u);
+  const std::string swallowed = "revision: a\nupgrade:\n  - execute: \"x\ndowngrade: y\n";
+  EXPECT_FALSE(detail::script::scan_header_fast(swallowed).has_value());
+  for (const char* closed :
+       {"revision: a\nupgrade:\n  - execute: \"it's \\\" ok\"  # a \"comment\ndowngrade: []\n",
+        "revision: a\nupgrade:\n  - execute: 'it''s'\n  - execute: don't\ndowngrade: []\n",
+        "revision: a\nupgrade:\n  - {execute: \"a\", x: ['b', \"c\"]}\ndowngrade: []\n"}) {
+    SCOPED_TRACE(closed);
+    const auto fast = detail::script::scan_header_fast(closed);
+    ASSERT_TRUE(fast.has_value());
+    EXPECT_EQ(fast->size(), detail::script::scan_header_yaml(closed, "t.yaml").size());
+  }
+}
+
 // Found by tests/fuzz/fuzz_revision_yaml (corpus file nul_in_message.yaml): the fast reader
 // read a header value holding NUL bytes, which yaml-cpp refuses. It now leaves any control
 // character to yaml-cpp, so the file is an error either way.

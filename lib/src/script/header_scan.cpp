@@ -176,6 +176,8 @@ class FastScanner {
       if (indent == line.size() || line[indent] == '#') continue;  // blank or comment
       if (line[indent] == '\t') return std::nullopt;
       if (mode_ == Mode::kSkip && skipped_line(line, indent)) {
+        // A quoted scalar left open swallows the lines that follow, keys included.
+        if (leaves_quote_open(line)) return std::nullopt;
         open_brackets_ += bracket_balance(line);
         continue;
       }
@@ -222,6 +224,37 @@ class FastScanner {
       if (c == '}' || c == ']') --balance;
     }
     return balance;
+  }
+
+  // True when a quoted scalar starts on `line` and does not end on it (it would run on over
+  // the lines that follow). A quote opens a scalar only where a token starts (after white
+  // space, "[", "{" or ","); inside a plain scalar ("it's") it is text. As with
+  // bracket_balance, a wrong guess costs only a fall back to yaml-cpp.
+  static bool leaves_quote_open(std::string_view line) {
+    char quote = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      const char before = i == 0 ? ' ' : line[i - 1];
+      if (quote == '"') {
+        if (c == '\\') {
+          ++i;
+        } else if (c == '"') {
+          quote = 0;
+        }
+      } else if (quote == '\'') {
+        if (c == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+          ++i;  // '' is a quote inside the scalar
+        } else if (c == '\'') {
+          quote = 0;
+        }
+      } else if (c == '#' && (before == ' ' || before == '\t')) {
+        return false;  // a comment
+      } else if ((c == '"' || c == '\'') && (before == ' ' || before == '\t' || before == '[' ||
+                                             before == '{' || before == ',')) {
+        quote = c;
+      }
+    }
+    return quote != 0;
   }
 
   // Lines of an upgrade/downgrade/skip_lint/lint block: indented, or a "- " entry at column 1.
