@@ -47,7 +47,11 @@ void check_marker_hidden(std::string_view text) {
                 std::string("an error message shows the password: ") + e.what());
     return;
   }
-  fuzz::check(url.redacted().find(kMarker) == std::string::npos,
+  // The marker may also stand elsewhere once decoded ("Pw%37MarkerQ" in a query value): what
+  // must hold is that redacted() does not depend on the password at all.
+  Url other = url;
+  other.password = "another";
+  fuzz::check(url.password.empty() || url.redacted() == other.redacted(),
               "redacted() shows the password: " + url.redacted());
 }
 

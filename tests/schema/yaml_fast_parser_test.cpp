@@ -39,7 +39,16 @@ const char* const kInSubset[] = {
     "a: 1",
     "a:\n",
     "a:",
+    // A missing value at the end of the text is marked where the text ends, after any
+    // spaces on the last line (fuzz_yaml_differential).
+    "a:\n   ",
+    "a:\n  b:\n   ",
+    "a: \n",
+    "a:   ",
+    "- \n  ",
+    "a:\n  # c\n  ",
     "a:\nb: 2\n",
+    "a: caf\xc3\xa9\nb: \xe2\x82\xac\n",
     "a:   # comment\n  b: 1\n",
     "a: b c  \nd: e#f # comment\n",
     "a :  x\n\"q\": 1\n'r' : 2\n",
@@ -96,7 +105,6 @@ const char* const kInSubset[] = {
     "a:\n\n\n  b: 1\n",
     "- a\n-",
     "a:\n  b:",
-    "a: \xff\xfe\x80 bytes\n",
     "a: {\"k\":v, 'l':w}\n",
     "- [a, b]\n- {c: d}\n-   spaced\n",
     "a:\n  - b\n  -\n  - c: d\n    e: f\n",
@@ -104,6 +112,14 @@ const char* const kInSubset[] = {
 
 // Documents outside the subset (or malformed): the fast path must fall back.
 const char* const kOutOfSubset[] = {
+    // Ill-formed UTF-8, which yaml-cpp replaces (shifting its columns; fuzz_yaml_differential):
+    // a truncated sequence, a stray continuation byte, an overlong form, a surrogate.
+    "key: |#\n  block \xe0extothe\n  mo: >\ntables:\n  artist:\n    columns:\n   ",
+    "a: x\x80y\nb:\n  ",
+    "a: \xc0\xaf\nb:\n  ",
+    "a: \xed\xa0\x80\nb:\n  ",
+    "a: \xf4\x90\x80\x80\nb:\n  ",
+    "a: \xff\xfe\x80 bytes\n",
     "a: &anchor 1\nb: *anchor\n",
     "a: !tag x\n",
     "? complex\n: key\n",

@@ -35,6 +35,34 @@ void append_utf8(std::string& out, unsigned value) {
 }
 
 // Characters that cannot start a plain scalar in either context.
+// The length of the well-formed UTF-8 sequence at bytes[i] (RFC 3629: no overlong form, no
+// surrogate, nothing above U+10FFFF), or 0. yaml-cpp replaces an ill-formed one, which
+// shifts its columns, so such text is left to it.
+std::size_t utf8_length(const unsigned char* bytes, std::size_t i, std::size_t n) {
+  const unsigned char c = bytes[i];
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    length = 3;
+    if (c == 0xE0) low = 0xA0;
+    if (c == 0xED) high = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    length = 4;
+    if (c == 0xF0) low = 0x90;
+    if (c == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + length > n || bytes[i + 1] < low || bytes[i + 1] > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return 0;
+  }
+  return length;
+}
+
 bool never_starts_plain(char c) {
   return c == '\0' || std::strchr(" \n,[]{}#&*!|>'\"%@`", c) != nullptr;
 }
@@ -52,6 +80,9 @@ Scanner::Scanner(std::string_view text) : text_(text) {
     if (c < 0x20 || c == 0x7F) unsupported();  // tabs, CR, NUL, yaml-cpp's end-of-stream 0x04
     if (c == 0xC2 && i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F) unsupported();
     if (c == 0xEF && i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF) unsupported();
+    const std::size_t length = utf8_length(bytes, i, n);
+    if (length == 0) unsupported();
+    i += length - 1;
   }
 }
 
