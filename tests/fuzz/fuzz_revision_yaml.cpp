@@ -27,16 +27,23 @@ bool is_skipped_key(const std::string& key) {
 // The fast reader skips the blocks of upgrade, downgrade, skip_lint and lint without parsing them
 // (the operations parser reads them, with yaml-cpp, later). So yaml-cpp may refuse a
 // document the fast reader answered for only when the error lies in one of those blocks.
+// yaml-cpp may also report a problem that a skipped block leaves unfinished (a scalar or a
+// mapping it cannot close) on the line of the key that follows the block.
 void check_refusal_in_skipped_block(const std::vector<script::HeaderField>& fields,
                                     const InputError& error) {
-  const script::HeaderField* before = nullptr;  // the last key at or above the error
+  const script::HeaderField* before = nullptr;    // the last key at or above the error
+  const script::HeaderField* previous = nullptr;  // the key before that one
   for (const script::HeaderField& field : fields) {
     if (field.line <= error.location().line && (!before || field.line >= before->line)) {
+      previous = before;
       before = &field;
     }
   }
+  const bool in_block = before && is_skipped_key(before->key);
+  const bool after_block =
+      before && before->line == error.location().line && previous && is_skipped_key(previous->key);
   fuzz::check(
-      before && is_skipped_key(before->key),
+      in_block || after_block,
       std::string("the fast header reader accepts a header yaml-cpp refuses: ") + error.what());
 }
 
