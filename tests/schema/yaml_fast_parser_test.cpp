@@ -39,14 +39,8 @@ const char* const kInSubset[] = {
     "a: 1",
     "a:\n",
     "a:",
-    // A missing value at the end of the text is marked where the text ends, after any
-    // spaces on the last line (fuzz_yaml_differential).
-    "a:\n   ",
-    "a:\n  b:\n   ",
     "a: \n",
     "a:   ",
-    "- \n  ",
-    "a:\n  # c\n  ",
     "a:\nb: 2\n",
     "a: caf\xc3\xa9\nb: \xe2\x82\xac\n",
     "a:   # comment\n  b: 1\n",
@@ -112,6 +106,13 @@ const char* const kInSubset[] = {
 
 // Documents outside the subset (or malformed): the fast path must fall back.
 const char* const kOutOfSubset[] = {
+    // A last line of spaces without a line break: yaml-cpp marks a missing value before it at
+    // column 0 or after the spaces, depending on what came before (fuzz_yaml_differential).
+    "---\n-\n# y\n    - \n\n# y\n  \n\n# y\n    ",
+    "a:\n   ",
+    "a:\n  b:\n   ",
+    "- \n  ",
+    "a:\n  # c\n  ",
     // Ill-formed UTF-8, which yaml-cpp replaces (shifting its columns; fuzz_yaml_differential):
     // a truncated sequence, a stray continuation byte, an overlong form, a surrogate.
     "key: |#\n  block \xe0extothe\n  mo: >\ntables:\n  artist:\n    columns:\n   ",
