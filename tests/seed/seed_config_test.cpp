@@ -225,6 +225,32 @@ TEST(SeedConfigErrors, NamePositionTableAndColumn) {
   EXPECT_NE(error_of("tables: [\n").find("seed.yaml:"), std::string::npos);
 }
 
+// Numbers that would not fit the generators' integers are refused, never cast (fuzz findings:
+// a step beyond 64 bits, then the same for start, words, decimals and non-finite numbers).
+TEST(SeedConfigErrors, NumbersOutOfRangeAreRefused) {
+  // Column a's generator, and the error after "seed.yaml:4:" and the table and column.
+  const std::pair<const char*, const char*> cases[] = {
+      {"{sequence: 1, step: 555555555555555555510}",
+       "30: step must be a whole number, not \"555555555555555555510\""},
+      {"{sequence: 1, step: 2.5}", "30: step must be a whole number, not \"2.5\""},
+      {"{sequence: 1e30}", "21: sequence must be a whole number, not \"1e30\""},
+      {"{sentence: [1, 100000]}", "21: sentence: at most 1000 words"},
+      {"{sentence: [0.5, 2]}", "22: sentence must be a whole number, not \"0.5\""},
+      {"{decimal: [0, 1], decimals: 30}", "38: decimals must be at most 9"},
+      {"{integer: [0, inf]}", "24: integer must be a number, not \"inf\""},
+      {"{integer: [nan, 1]}", "21: integer must be a number, not \"nan\""},
+  };
+  const std::string table = "tables:\n  t:\n    columns:\n      a: ";
+  for (const auto& [generator, error] : cases) {
+    const std::string message(error);
+    const std::size_t colon = message.find(':');
+    EXPECT_EQ(error_of(table + generator + "\n"),
+              "seed.yaml:4:" + message.substr(0, colon) +
+                  ": seed: table \"t\": column \"a\":" + message.substr(colon + 1));
+  }
+  EXPECT_EQ(error_of(table + "{sequence: -9223372036854775808, step: -1}\n"), "(no error)");
+}
+
 TEST(SeedConfigErrors, UnknownTablesAndColumnsAgainstTheModel) {
   SeedDatabase db("sqlite");
   const MetaData md = db.create("tables:\n  artist:\n    columns:\n      name: text\n");

@@ -170,6 +170,39 @@ TEST_P(SeedTest, SeedingTwiceAddsRowsWithoutCollisionsAndTruncateReplacesThem) {
   testing::expect_constraints_hold(*db_, md);
 }
 
+// Bounds far beyond 64-bit integers (CHECKs, a numeric's scale) and a sequence that runs past
+// the largest bigint: values stay in range, no arithmetic overflows (the asan preset's UBSan
+// would report it; fuzz_seed_config found the first such cast).
+TEST_P(SeedTest, ExtremeBoundsAndSequencesSeedWithinRange) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  t:
+    columns:
+      id: {type: integer, primary_key: true}
+      fine: {type: "numeric(38, 30)", nullable: false}
+      wide: {type: double, nullable: false}
+      low: {type: bigint, nullable: false}
+      wrap: {type: bigint, nullable: false}
+    checks:
+      - {name: ck_wide, sql: "wide BETWEEN -1e300 AND 1e300"}
+      - {name: ck_low, sql: "low >= -1e30"}
+)yaml");
+  const SeedConfig config = parse_seed_config(R"yaml(
+tables:
+  t:
+    columns:
+      wrap: {sequence: 9223372036854775000, step: 500}
+)yaml",
+                                              "seed.yaml");
+  SeedOptions options;
+  options.rows = 5;
+  options.random_seed = 3;
+  seed(db_->conn(), md, config, options);
+  testing::expect_constraints_hold(*db_, md);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM t"), 5);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM t WHERE fine < 0 OR fine > 1000"), 0);
+}
+
 TEST_P(SeedTest, ARejectedRowLeavesNothingAndNamesTheUnreadCheck) {
   const MetaData md = db_->create(R"yaml(
 tables:

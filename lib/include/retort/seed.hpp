@@ -68,6 +68,11 @@ std::optional<GeneratorKind> parse_generator_kind(std::string_view name);
 // Every spelling parse_generator_kind accepts, for "did you mean" and docs.
 const std::vector<std::string_view>& generator_kind_names();
 
+// The most digits after the point a generated decimal has (numbers are drawn as integers
+// scaled by 10^decimals), and the most words a words/sentence/paragraph generator takes.
+inline constexpr int kMaxSeedDecimals = 9;
+inline constexpr int kMaxSeedWords = 1000;
+
 struct ColumnGenerator {
   std::string column;
   GeneratorKind kind = GeneratorKind::kAuto;

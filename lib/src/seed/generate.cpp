@@ -149,7 +149,7 @@ inline void set_scaled(const ColumnPlan& c, std::int64_t v, Value& out) {
 inline std::int64_t draw(ColumnPlan& c) {
   if (c.unique) {
     const std::int64_t v = c.next;
-    c.next += c.step;
+    c.next = wrapping_add(c.next, c.step);
     return v;
   }
   return c.rng.between(c.lo, c.hi);
@@ -223,7 +223,7 @@ void set_date_or_time(ColumnPlan& c, std::int64_t v, Value& out) {
       return;
     case Gen::kSequence:
       set_scaled(c, c.next, out);
-      c.next += c.step;
+      c.next = wrapping_add(c.next, c.step);
       return;
     case Gen::kChoice: {
       if (c.unique) {

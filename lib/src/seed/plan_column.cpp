@@ -116,7 +116,9 @@ void default_gen(const Column& column, ColumnPlan& c) {
     case TypeKind::kReal:
     case TypeKind::kDouble:
       c.gen = Gen::kDecimal;
-      c.decimals = column.type.kind == TypeKind::kNumeric ? column.type.scale.value_or(2) : 2;
+      c.decimals = column.type.kind == TypeKind::kNumeric
+                       ? std::clamp(column.type.scale.value_or(2), 0, kMaxSeedDecimals)
+                       : 2;
       c.lo = 0;
       c.hi = 1000;
       return;
@@ -158,8 +160,8 @@ void default_gen(const Column& column, ColumnPlan& c) {
 void set_range_scaled(ColumnPlan& c, double lo, double hi) {
   double scale = 1;
   for (int i = 0; i < c.decimals; ++i) scale *= 10;
-  c.lo = static_cast<std::int64_t>(std::ceil(lo * scale - 1e-9));
-  c.hi = static_cast<std::int64_t>(std::floor(hi * scale + 1e-9));
+  c.lo = bounded_int64(std::ceil(lo * scale - 1e-9));
+  c.hi = bounded_int64(std::floor(hi * scale + 1e-9));
 }
 
 Value choice_value(const ColumnPlan& c, const std::string& text) { return text_value(c.out, text); }
@@ -254,7 +256,7 @@ void apply_bounds(const CheckBounds& b, ColumnPlan& c) {
   double scale = 1;
   for (int i = 0; i < c.decimals; ++i) scale *= 10;
   if (b.lo) {
-    auto lo = static_cast<std::int64_t>(std::ceil(*b.lo * scale - 1e-9));
+    auto lo = bounded_int64(std::ceil(*b.lo * scale - 1e-9));
     if (b.lo_strict && static_cast<double>(lo) <= *b.lo * scale) ++lo;
     c.lo = std::max(c.lo, lo);
     if (c.gen == Gen::kSequence) c.next = std::max(c.next, lo);
@@ -262,7 +264,7 @@ void apply_bounds(const CheckBounds& b, ColumnPlan& c) {
   }
   if (b.hi) {
     c.soft_range = false;
-    auto hi = static_cast<std::int64_t>(std::floor(*b.hi * scale + 1e-9));
+    auto hi = bounded_int64(std::floor(*b.hi * scale + 1e-9));
     if (b.hi_strict && static_cast<double>(hi) >= *b.hi * scale) --hi;
     c.hi = std::min(c.hi, hi);
     if (c.lo > c.hi) c.lo = std::max<std::int64_t>(c.hi - 1000, b.lo ? c.lo - 0 : c.hi - 1000);
@@ -280,7 +282,7 @@ void apply_type_limits(const Column& column, ColumnPlan& c) {
     limit = 1;
     for (int i = 0; i < std::min(digits, 18); ++i) limit *= 10;
     limit -= 1;
-    if (c.decimals > column.type.scale.value_or(0)) c.decimals = column.type.scale.value_or(0);
+    c.decimals = std::clamp(column.type.scale.value_or(0), 0, c.decimals);
   }
   c.type_max = limit;
   if (c.gen == Gen::kInteger || c.gen == Gen::kDecimal) {

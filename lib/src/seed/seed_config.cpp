@@ -3,6 +3,7 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -44,13 +45,30 @@ class SeedLoader {
   }
 
  private:
-  std::uint64_t count(const YamlNode& node, std::string_view context, std::string_view what) {
+  // A whole number of type T (out of T's range is refused, never wrapped or cast).
+  template <typename T>
+  T whole(const YamlNode& node, std::string_view context, std::string_view what) {
     const std::string text = reader_.text(node, context, what);
-    std::uint64_t v = 0;
+    T v = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || end != text.data() + text.size())
       reader_.fail(node, std::string(context) + std::string(what) +
                              " must be a whole number, not " + in_quotes(text));
+    return v;
+  }
+  std::uint64_t count(const YamlNode& node, std::string_view context, std::string_view what) {
+    return whole<std::uint64_t>(node, context, what);
+  }
+  std::int64_t integer(const YamlNode& node, std::string_view context, std::string_view what) {
+    return whole<std::int64_t>(node, context, what);
+  }
+  // A count no larger than `max`.
+  std::uint64_t at_most(const YamlNode& node, std::string_view context, std::string_view what,
+                        std::uint64_t max) {
+    const std::uint64_t v = count(node, context, what);
+    if (v > max)
+      reader_.fail(node, std::string(context) + std::string(what) + " must be at most " +
+                             std::to_string(max));
     return v;
   }
 
@@ -58,7 +76,7 @@ class SeedLoader {
     const std::string text = reader_.text(node, context, what);
     double v = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size())
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
       reader_.fail(node, std::string(context) + std::string(what) + " must be a number, not " +
                              in_quotes(text));
     return v;
@@ -71,8 +89,7 @@ class SeedLoader {
     return v;
   }
 
-  // [min, max] of two numbers, min <= max.
-  // [min, max], each read by `read` (number or count).
+  // [min, max], each read by `read` (number or count), min <= max.
   template <typename Read>
   auto pair(const YamlNode& node, std::string_view context, std::string_view what, Read read) {
     reader_.expect_sequence(node, context, what);
@@ -140,9 +157,9 @@ class SeedLoader {
       } else if (name == "null_ratio") {
         g.null_ratio = ratio(*v, context, "null_ratio");
       } else if (name == "step") {
-        g.step = static_cast<std::int64_t>(number(*v, context, "step"));
+        g.step = integer(*v, context, "step");
       } else if (name == "decimals") {
-        g.decimals = static_cast<int>(count(*v, context, "decimals"));
+        g.decimals = static_cast<int>(at_most(*v, context, "decimals", kMaxSeedDecimals));
       } else if (name == "weights") {
         reader_.expect_sequence(*v, context, "weights");
         for (const YamlNode* w : v->items) g.weights.push_back(number(*w, context, "a weight"));
@@ -175,7 +192,7 @@ class SeedLoader {
     const std::string what(to_string(g.kind));
     switch (g.kind) {
       case GeneratorKind::kSequence:
-        if (!v.is_null()) g.start = static_cast<std::int64_t>(number(v, context, what));
+        if (!v.is_null()) g.start = integer(v, context, what);
         return;
       case GeneratorKind::kConstant:
         if (!v.is_null()) g.value = reader_.text(v, context, what);
@@ -219,8 +236,11 @@ class SeedLoader {
       case GeneratorKind::kSentence:
       case GeneratorKind::kParagraph:
         if (v.is_sequence()) {
-          auto [lo, hi] = range(v, context, what);
-          if (lo < 1) reader_.fail(v, context + what + ": at least 1");
+          auto [lo, hi] = pair(v, context, what, &SeedLoader::count);
+          if (lo < 1) reader_.fail(v, context + what + ": at least 1 word");
+          if (hi > kMaxSeedWords)
+            reader_.fail(v,
+                         context + what + ": at most " + std::to_string(kMaxSeedWords) + " words");
           g.min_words = static_cast<int>(lo);
           g.max_words = static_cast<int>(hi);
           return;

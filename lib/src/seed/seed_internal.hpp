@@ -149,6 +149,22 @@ struct CheckBounds {
 // those (casts, `= ANY (ARRAY[...])`). Returns false, leaving `out` untouched, for anything else.
 bool read_check(std::string_view expression, std::vector<CheckBounds>& out);
 
+// Scaled bounds (seed.yaml ranges, CHECKs) of any size kept within +-2^62, so that the plan's
+// integer arithmetic on them (+-1, +-1000, hi - lo) never overflows; NaN is 0.
+inline std::int64_t bounded_int64(double v) {
+  constexpr double kLimit = 4611686018427387904.0;  // 2^62
+  if (!(v == v)) return 0;
+  if (v >= kLimit) return std::int64_t{1} << 62;
+  if (v <= -kLimit) return -(std::int64_t{1} << 62);
+  return static_cast<std::int64_t>(v);
+}
+
+// a + b, wrapping around: a sequence with a huge step wraps rather than overflowing (the
+// database then reports the duplicate if the column is unique).
+inline std::int64_t wrapping_add(std::int64_t a, std::int64_t b) {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
+}
+
 // Fits a column's type, name, constraints and the user's generator into a ColumnPlan.
 ColumnPlan plan_column(const Table& table, const Column& column, const MetaData& metadata,
                        const ColumnGenerator* spec, const std::vector<CheckBounds>& checks,

@@ -107,7 +107,7 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
         max.sql("SELECT max(").ident(c.name).sql(") FROM ").qualified(table.schema, table.name);
         const Value m = conn_.query(max.str()).cell(0, 0);
         if (!m.is_null() && m.type() == Value::Type::kInteger)
-          c.next = std::max(c.next, m.integer() + c.step);
+          c.next = std::max(c.next, wrapping_add(m.integer(), c.step));
       } else {
         c.next += existing;
       }
