@@ -2,7 +2,8 @@
 //
 // Marks follow yaml-cpp: a scalar or flow collection at its first character, a block mapping
 // at its first key, a block sequence at its first '-', and a missing value (null) at the next
-// token, i.e. the next content, or (last line, column 0) at the end of the text. Structure the
+// token, i.e. the next content, or (last line, column 0) at the end of a text that ends with a
+// line break (without one, yaml-cpp's mark there varies: Unsupported). Structure the
 // subset does not cover (explicit keys, compact mappings in flow sequences, empty flow entries,
 // anything after the first document that yaml-cpp would still scan) throws Unsupported.
 #include "schema/yaml_fast_parser.hpp"
@@ -42,7 +43,12 @@ class YamlFastParser {
     node.mark = mark;
     return &node;
   }
-  YamlNode* null_here() { return make(YamlNode::Kind::kNull, in_.mark()); }
+  // A missing value, marked at the next content (or the end of the text, when that end is
+  // a complete line).
+  YamlNode* null_here() {
+    if (in_.at_end_of_unfinished_line()) unsupported();
+    return make(YamlNode::Kind::kNull, in_.mark());
+  }
 
   const YamlNode* node_at_line_start(int parent);
   const YamlNode* map_value(int map_column);

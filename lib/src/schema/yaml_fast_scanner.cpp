@@ -71,12 +71,6 @@ bool never_starts_plain(char c) {
 
 Scanner::Scanner(std::string_view text) : text_(text) {
   if (!text.empty() && static_cast<unsigned char>(text[0]) >= 0x80) unsupported();
-  // A last line of spaces without a line break: where yaml-cpp marks a missing value there
-  // (column 0 or the end of the spaces) depends on what came before; leave it to yaml-cpp.
-  const std::size_t last_line = text.rfind('\n') + 1;  // 0 when there is no line break
-  if (last_line < text.size() && text.find_first_not_of(' ', last_line) == std::string_view::npos) {
-    unsupported();
-  }
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n; ++i) {

@@ -39,6 +39,11 @@ class Scanner {
   std::size_t pos() const { return pos_; }
   // yaml-cpp's mark here; at the end of the text the column is 0 (its scanner resets it).
   YamlMark mark() const { return {line_, at_end() ? 0 : column()}; }
+  // At the end of a text whose last line has no line break: yaml-cpp's mark there depends on
+  // what that line held (spaces, a comment) and on what came before, so it is not ours.
+  bool at_end_of_unfinished_line() const {
+    return at_end() && !text_.empty() && text_.back() != '\n';
+  }
   // Moves over `n` characters of the current line.
   void advance(std::size_t n = 1) { pos_ += n; }
 
