@@ -142,6 +142,22 @@ TEST(RevisionFile, FastReaderAgreesWithYamlCpp) {
   }
 }
 
+// Found by tests/fuzz/fuzz_revision_yaml (corpus file question_mark_in_flow.yaml): yaml-cpp
+// ends a plain scalar inside a flow sequence at '?' and refuses what follows; the fast reader
+// read "shoppin?cart" as one label. It now leaves the file to yaml-cpp, which names the spot;
+// outside a flow sequence '?' inside a plain scalar is ordinary text.
+TEST(RevisionFile, AQuestionMarkInAFlowSequenceGoesToYamlCpp) {
+  const std::string text = "revision: a\nbranch_labels: [shoppin?cart]\n";
+  EXPECT_FALSE(detail::script::scan_header_fast(text).has_value());
+  try {
+    parse_revision(text, "t.yaml");
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("t.yaml:2:24: ", 0), 0u) << e.what();
+  }
+  EXPECT_TRUE(detail::script::scan_header_fast("revision: a\nmessage: why? not\n").has_value());
+}
+
 // Found by tests/fuzz/fuzz_revision_yaml (corpus file quote_open_in_upgrade.yaml): a quoted
 // scalar left open in the upgrade block runs on over the lines below it, so "downgrade:" there
 // is text, not a key; the fast reader took it for a key. It now leaves such files to yaml-cpp,

@@ -80,7 +80,8 @@ bool read_quoted(std::string_view line, std::size_t pos, std::string& out, std::
   return false;  // continues on the next line
 }
 
-// A plain scalar ends at " #" or, inside a flow sequence, at ',' or ']'.
+// A plain scalar ends at " #" or, inside a flow sequence, at ',' or ']'; the fast reader
+// gives up on anything yaml-cpp reads differently there (':', '?', other brackets).
 bool read_plain(std::string_view line, std::size_t pos, bool in_flow, std::string& out,
                 std::size_t& end) {
   const char first = line[pos];
@@ -97,7 +98,8 @@ bool read_plain(std::string_view line, std::size_t pos, bool in_flow, std::strin
       return false;
     }
     if (in_flow && (c == ',' || c == ']')) break;
-    if (in_flow && std::strchr("[{}", c) != nullptr) return false;
+    // yaml-cpp ends a plain scalar in a flow collection at '?' too, then refuses what follows.
+    if (in_flow && std::strchr("[{}?", c) != nullptr) return false;
   }
   std::size_t last = i;
   while (last > pos && (line[last - 1] == ' ' || line[last - 1] == '\t')) --last;
