@@ -158,6 +158,27 @@ TEST(RevisionFile, AQuestionMarkInAFlowSequenceGoesToYamlCpp) {
   EXPECT_TRUE(detail::script::scan_header_fast("revision: a\nmessage: why? not\n").has_value());
 }
 
+// Found by tests/fuzz/fuzz_revision_yaml (corpus file carriage_return_at_end.yaml): "\r\n"
+// ends a line, but a '\r' ending the text belongs to the last scalar for yaml-cpp.
+TEST(RevisionFile, ACarriageReturnEndingTheTextGoesToYamlCpp) {
+  EXPECT_TRUE(detail::script::scan_header_fast("revision: a\r\nmessage: m\r\n").has_value());
+  const std::string text = "revision: a\r\nmessage: m\r";
+  EXPECT_FALSE(detail::script::scan_header_fast(text).has_value());
+  EXPECT_EQ(parse_revision(text, "t.yaml").message, "m\r");
+}
+
+// Found by tests/fuzz/fuzz_revision_yaml (corpus file tabs_before_value.yaml): yaml-cpp skips
+// tabs between ':' and the value; the fast reader kept them in the value.
+TEST(RevisionFile, TabsBeforeAValueGoToYamlCpp) {
+  for (const char* text :
+       {"revision: a\nmessage: \t\tadd track\n", "revision: a\ndown_revision: [\tb]\n",
+        "revision: a\ndown_revision:\n- \tb\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(detail::script::scan_header_fast(text).has_value());
+  }
+  EXPECT_EQ(parse_revision("revision: a\nmessage: \t\tadd track\n", "t.yaml").message, "add track");
+}
+
 // Found by tests/fuzz/fuzz_revision_yaml (corpus file quote_open_in_upgrade.yaml): a quoted
 // scalar left open in the upgrade block runs on over the lines below it, so "downgrade:" there
 // is text, not a key; the fast reader took it for a key. It now leaves such files to yaml-cpp,
@@ -169,6 +190,10 @@ TEST(RevisionFile, AQuoteLeftOpenInASkippedBlockGoesToYamlCpp) {
   EXPECT_EQ(detail::script::scan_header_yaml(open_quote, "t.yaml").size(), 3u);
   const std::string swallowed = "revision: a\nupgrade:\n  - execute: \"x\ndowngrade: y\n";
   EXPECT_FALSE(detail::script::scan_header_fast(swallowed).has_value());
+  // After a tag the quote opens a scalar too (fuzz_revision_yaml, corpus tag_then_quote.yaml).
+  const std::string tagged = "revision: a\nupgrade:\n  - !\"x: 1\ndowngrade: []\n";
+  EXPECT_FALSE(detail::script::scan_header_fast(tagged).has_value());
+  EXPECT_EQ(detail::script::scan_header_yaml(tagged, "t.yaml").size(), 2u);
   for (const char* closed :
        {"revision: a\nupgrade:\n  - execute: \"it's \\\" ok\"  # a \"comment\ndowngrade: []\n",
         "revision: a\nupgrade:\n  - execute: 'it''s'\n  - execute: don't\ndowngrade: []\n",

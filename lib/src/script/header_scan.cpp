@@ -5,6 +5,7 @@
 // scalars) and skips the upgrade/downgrade/skip_lint/lint blocks line by line. On anything else
 // it returns nullopt and the caller falls back to yaml-cpp, so it never has to be complete,
 // only never wrong.
+#include <cctype>
 #include <cstring>
 
 #include "script/revision_header.hpp"
@@ -112,6 +113,8 @@ bool read_plain(std::string_view line, std::size_t pos, bool in_flow, std::strin
 // One scalar item at line[pos]: quoted or plain.
 bool read_item(std::string_view line, int number, std::size_t pos, bool in_flow, HeaderItem& item,
                std::size_t& end) {
+  // yaml-cpp skips tabs before a value as it skips spaces (this reader skips only spaces).
+  if (line[pos] == '\t') return false;
   item.line = number;
   item.column = static_cast<int>(pos) + 1;
   if (line[pos] == '"' || line[pos] == '\'') {
@@ -207,7 +210,9 @@ class FastScanner {
     std::size_t end = text_.find('\n', pos_);
     if (end == std::string_view::npos) end = text_.size();
     line = text_.substr(pos_, end - pos_);
-    if (line.ends_with('\r')) line.remove_suffix(1);
+    // "\r\n" is a line break; a '\r' ending the text is not (yaml-cpp keeps it in the
+    // scalar), so it stays in the line, where has_control_character sends the file to yaml-cpp.
+    if (line.ends_with('\r') && end < text_.size()) line.remove_suffix(1);
     pos_ = end + 1;
     ++number_;
     return true;
@@ -229,9 +234,10 @@ class FastScanner {
   }
 
   // True when a quoted scalar starts on `line` and does not end on it (it would run on over
-  // the lines that follow). A quote opens a scalar only where a token starts (after white
-  // space, "[", "{" or ","); inside a plain scalar ("it's") it is text. As with
-  // bracket_balance, a wrong guess costs only a fall back to yaml-cpp.
+  // the lines that follow). A quote right after a letter, a digit or '_' is text inside a
+  // plain scalar ("it's"); anywhere else it is taken to open a scalar, as it does after white
+  // space, a flow indicator or a tag ('!"'). As with bracket_balance, a wrong guess costs
+  // only a fall back to yaml-cpp.
   static bool leaves_quote_open(std::string_view line) {
     char quote = 0;
     for (std::size_t i = 0; i < line.size(); ++i) {
@@ -251,12 +257,16 @@ class FastScanner {
         }
       } else if (c == '#' && (before == ' ' || before == '\t')) {
         return false;  // a comment
-      } else if ((c == '"' || c == '\'') && (before == ' ' || before == '\t' || before == '[' ||
-                                             before == '{' || before == ',')) {
+      } else if ((c == '"' || c == '\'') && !in_word(before)) {
         quote = c;
       }
     }
     return quote != 0;
+  }
+
+  static bool in_word(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+           static_cast<unsigned char>(c) >= 0x80;
   }
 
   // Lines of an upgrade/downgrade/skip_lint/lint block: indented, or a "- " entry at column 1.
