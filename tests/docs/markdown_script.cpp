@@ -78,6 +78,29 @@ void add_console_steps(const std::vector<std::string>& body, int first_line, int
   }
 }
 
+// Reads the hidden setup comment opening at lines[i] (`<!-- doc-test: setup`); returns the
+// step running its body and moves i past the closing `-->` line.
+ScriptStep read_setup(const std::vector<std::string>& lines, std::size_t& i) {
+  ScriptStep step;
+  step.kind = ScriptStep::Kind::kSetup;
+  step.line = static_cast<int>(i) + 1;
+  for (++i; i < lines.size(); ++i) {
+    if (lines[i].find("-->") == std::string::npos) {
+      step.command += lines[i] + "\n";
+      continue;
+    }
+    if (trim_right(lines[i]) != "-->") {
+      // A Markdown renderer ends the comment here and would show the rest of the line.
+      throw std::runtime_error("line " + std::to_string(i + 1) +
+                               ": a setup comment must end with a line holding only -->");
+    }
+    ++i;
+    return step;
+  }
+  throw std::runtime_error("line " + std::to_string(step.line) +
+                           ": unterminated doc-test setup comment (no --> line)");
+}
+
 // A line's revision ids replaced by a placeholder.
 std::string mask_revision_ids(const std::string& line) {
   static const std::regex id(R"(\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{12}\b)");
@@ -128,13 +151,19 @@ std::vector<ScriptStep> parse_markdown_script(const std::string& markdown) {
   std::vector<std::string> lines = split_lines(markdown);
   std::vector<ScriptStep> steps;
   std::string pending_file;
+  int pending_file_line = 0;
   int pending_exit = 0;
   bool skip_next = false;
   std::string only_next;
   for (std::size_t i = 0; i < lines.size();) {
     const std::string& line = lines[i];
-    if (std::string file = marker(line, "file"); !file.empty()) {
+    if (trim_right(line) == "<!-- doc-test: setup") {
+      steps.push_back(read_setup(lines, i));
+      steps.back().only = only_next;
+      only_next.clear();
+    } else if (std::string file = marker(line, "file"); !file.empty()) {
       pending_file = file;
+      pending_file_line = static_cast<int>(i) + 1;
       ++i;
     } else if (std::string code = marker(line, "expect-exit"); !code.empty()) {
       pending_exit = std::stoi(code);
@@ -144,6 +173,11 @@ std::vector<ScriptStep> parse_markdown_script(const std::string& markdown) {
         skip_next = true;
       } else if (starts_with(test, "only ")) {
         only_next = test.substr(5);
+      } else if (test == "fresh") {
+        ScriptStep step;
+        step.kind = ScriptStep::Kind::kFresh;
+        step.line = static_cast<int>(i) + 1;
+        steps.push_back(std::move(step));
       } else {
         throw std::runtime_error("line " + std::to_string(i + 1) + ": unknown doc-test marker \"" +
                                  test + "\"");
@@ -173,7 +207,9 @@ std::vector<ScriptStep> parse_markdown_script(const std::string& markdown) {
     }
   }
   if (!pending_file.empty()) {
-    throw std::runtime_error("a file marker for \"" + pending_file + "\" has no block after it");
+    throw std::runtime_error("line " + std::to_string(pending_file_line) +
+                             ": the file marker for \"" + pending_file +
+                             "\" has no block after it");
   }
   return steps;
 }

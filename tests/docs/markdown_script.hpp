@@ -19,8 +19,22 @@
 //
 //   <!-- expect-exit: 1 -->     the next command must exit with 1 (default: 0)
 //   <!-- doc-test: skip -->     the next fenced block is not run (e.g. apt-get install)
-//   <!-- doc-test: only sqlite -->   the next fenced block runs only in the replay on that
-//                                    database (`only postgresql`: e.g. a psql session)
+//   <!-- doc-test: only sqlite -->   the next fenced block or setup runs only in the replay
+//                                    on that database (`only postgresql`: e.g. a psql session)
+//
+//   <!-- doc-test: setup
+//   retort init >/dev/null
+//   sqlite3 app.db 'CREATE TABLE artist (id INTEGER PRIMARY KEY)'
+//   -->
+// is hidden shell (the comment's lines between the opening line and a closing line that is
+// exactly `-->`) run silently in the session's directory to prepare the state the next
+// examples assume: it must exit 0, and what it prints is not compared. Like CommonMark, the
+// comment ends at the first line containing `-->`, so that line must be `-->` alone. What the
+// reader sees stays what really runs: setup only prepares, it never stands in for a command.
+//
+//   <!-- doc-test: fresh -->    the steps after it run in a new, empty session directory (and,
+//                               in the replay on PostgreSQL, a new, empty database): for a
+//                               reference whose sections each assume their own project
 #pragma once
 
 #include <string>
@@ -29,13 +43,13 @@
 namespace retort::testing {
 
 struct ScriptStep {
-  enum class Kind { kWriteFile, kRun };
+  enum class Kind { kWriteFile, kRun, kSetup, kFresh };
   Kind kind = Kind::kRun;
   int line = 0;  // the line of the document where the step starts (1-based)
   // kWriteFile
   std::string path;
   std::string content;
-  // kRun
+  // kRun and kSetup (the whole hidden script)
   std::string command;
   std::vector<std::string> expected;  // the output lines the document shows
   int expected_exit = 0;
@@ -43,7 +57,8 @@ struct ScriptStep {
 };
 
 // The steps of `markdown`, in document order. Throws std::runtime_error naming the line for a
-// marker without a fenced block after it, or an unterminated fence.
+// marker without a fenced block after it, an unterminated fence or setup comment, a setup
+// comment closed on a line holding more than `-->`, or an unknown doc-test marker.
 std::vector<ScriptStep> parse_markdown_script(const std::string& markdown);
 
 // Whether the printed `actual` lines are what the document shows as `expected`:

@@ -61,11 +61,70 @@ TEST(MarkdownScript, AnOnlyMarkerTiesTheNextBlockToOneDatabase) {
   EXPECT_EQ(steps[2].only, "");
 }
 
+TEST(MarkdownScript, ASetupCommentIsHiddenShellAndFreshStartsANewSession) {
+  std::string doc =
+      "Intro.\n"
+      "<!-- doc-test: setup\n"
+      "retort init >/dev/null\n"
+      "sqlite3 app.db 'CREATE TABLE t (id INTEGER)'\n"
+      "-->\n"
+      "```console\n"
+      "$ retort current\n"
+      "```\n"
+      "<!-- doc-test: fresh -->\n"
+      "<!-- doc-test: only postgresql -->\n"
+      "<!-- doc-test: setup\n"
+      "-->\n"
+      "```console\n"
+      "$ retort heads\n"
+      "```\n";
+  std::vector<ScriptStep> steps = parse_markdown_script(doc);
+  ASSERT_EQ(steps.size(), 5u);
+  EXPECT_EQ(steps[0].kind, ScriptStep::Kind::kSetup);
+  EXPECT_EQ(steps[0].line, 2);
+  EXPECT_EQ(steps[0].command,
+            "retort init >/dev/null\nsqlite3 app.db 'CREATE TABLE t (id INTEGER)'\n");
+  EXPECT_EQ(steps[0].only, "");
+  EXPECT_EQ(steps[1].kind, ScriptStep::Kind::kRun);
+  EXPECT_EQ(steps[1].line, 7);
+  EXPECT_EQ(steps[2].kind, ScriptStep::Kind::kFresh);
+  EXPECT_EQ(steps[2].line, 9);
+  // `only` applies to the setup that follows it, and is used up by it.
+  EXPECT_EQ(steps[3].kind, ScriptStep::Kind::kSetup);
+  EXPECT_EQ(steps[3].command, "");
+  EXPECT_EQ(steps[3].only, "postgresql");
+  EXPECT_EQ(steps[4].command, "retort heads");
+  EXPECT_EQ(steps[4].only, "");
+}
+
+// The message of the error parse_markdown_script throws for `doc`, or "" when it throws none.
+std::string parse_error(const std::string& doc) {
+  try {
+    parse_markdown_script(doc);
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(MarkdownScript, MalformedSetupCommentsNameTheLine) {
+  EXPECT_EQ(parse_error("text\n<!-- doc-test: setup\ntrue\n"),
+            "line 2: unterminated doc-test setup comment (no --> line)");
+  // A renderer would end the comment at the first "-->" and show the rest.
+  EXPECT_EQ(parse_error("<!-- doc-test: setup\ntrue\necho a --> b\n-->\n"),
+            "line 3: a setup comment must end with a line holding only -->");
+  EXPECT_EQ(parse_error("<!-- doc-test: setup\ntrue --> \n"),
+            "line 2: a setup comment must end with a line holding only -->");
+  EXPECT_EQ(parse_error("\n<!-- doc-test: refresh -->\n"),
+            "line 2: unknown doc-test marker \"refresh\"");
+}
+
 TEST(MarkdownScript, MalformedDocumentsNameTheLine) {
   EXPECT_THROW(parse_markdown_script("<!-- doc-test: sometimes -->\n```console\n$ x\n```\n"),
                std::runtime_error);
   EXPECT_THROW(parse_markdown_script("```console\n$ x\n"), std::runtime_error);
-  EXPECT_THROW(parse_markdown_script("<!-- file: a.yaml -->\ntext\n"), std::runtime_error);
+  EXPECT_EQ(parse_error("x\n<!-- file: a.yaml -->\ntext\n"),
+            "line 2: the file marker for \"a.yaml\" has no block after it");
   EXPECT_THROW(parse_markdown_script("```console\noutput first\n```\n"), std::runtime_error);
 }
 
