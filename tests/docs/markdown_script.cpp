@@ -173,6 +173,10 @@ std::vector<ScriptStep> parse_markdown_script(const std::string& markdown) {
         skip_next = true;
       } else if (starts_with(test, "only ")) {
         only_next = test.substr(5);
+      } else if (test == "setup") {
+        throw std::runtime_error("line " + std::to_string(i + 1) +
+                                 ": a setup comment holds its shell on the lines after "
+                                 "\"<!-- doc-test: setup\" and ends with a line \"-->\"");
       } else if (test == "fresh") {
         ScriptStep step;
         step.kind = ScriptStep::Kind::kFresh;

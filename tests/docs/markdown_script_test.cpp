@@ -115,6 +115,9 @@ TEST(MarkdownScript, MalformedSetupCommentsNameTheLine) {
             "line 3: a setup comment must end with a line holding only -->");
   EXPECT_EQ(parse_error("<!-- doc-test: setup\ntrue --> \n"),
             "line 2: a setup comment must end with a line holding only -->");
+  EXPECT_EQ(parse_error("<!-- doc-test: setup -->\n"),
+            "line 1: a setup comment holds its shell on the lines after \"<!-- doc-test: "
+            "setup\" and ends with a line \"-->\"");
   EXPECT_EQ(parse_error("\n<!-- doc-test: refresh -->\n"),
             "line 2: unknown doc-test marker \"refresh\"");
 }
