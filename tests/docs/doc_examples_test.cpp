@@ -90,16 +90,13 @@ void replay(const std::string& document, const std::function<std::string()>& new
 
 // The documents that show a session, in reading order: all run on SQLite.
 const char* const kDocuments[] = {
-    "docs/tutorial.md", "docs/ci.md",     "docs/adopting.md",
-    "docs/cli.md",      "docs/config.md", "docs/lint.md",
+    "README.md",   "docs/tutorial.md", "docs/ci.md",   "docs/adopting.md",
+    "docs/cli.md", "docs/config.md",   "docs/lint.md",
 };
 
 // The documents that say they work on PostgreSQL too, replayed there with DATABASE_URL set.
 const char* const kPostgresqlDocuments[] = {
-    "docs/tutorial.md",
-    "docs/ci.md",
-    "docs/cli.md",
-    "docs/config.md",
+    "README.md", "docs/tutorial.md", "docs/ci.md", "docs/cli.md", "docs/config.md",
 };
 
 class DocExamples : public ::testing::TestWithParam<const char*> {};
