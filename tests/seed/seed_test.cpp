@@ -285,6 +285,25 @@ TEST_P(SeedTest, TheSameRandomSeedGivesTheSameRows) {
   EXPECT_NE(dump(third, md), b);
 }
 
+// --truncate starts the keys the database generates over (SQLite's sqlite_sequence, a
+// PostgreSQL serial's or identity's sequence): after rows were added, seeding again with the
+// same random seed gives the rows of the first run, keys included.
+TEST_P(SeedTest, TruncateStartsGeneratedKeysOverSoTheSameSeedGivesTheSameRows) {
+  const MetaData md = db_->create(kFullSchema);
+  SeedOptions options;
+  options.rows = 12;
+  options.random_seed = 5;
+  seed(db_->conn(), md, SeedConfig{}, options);
+  const auto first = dump(*db_, md);
+  seed(db_->conn(), md, SeedConfig{}, options);
+  options.truncate = true;
+  seed(db_->conn(), md, SeedConfig{}, options);
+  EXPECT_EQ(db_->count("SELECT min(id) FROM artist"), 1);
+  const auto again = dump(*db_, md);
+  ASSERT_EQ(again.size(), first.size());
+  for (std::size_t i = 0; i < first.size(); ++i) EXPECT_EQ(again[i], first[i]) << "row " << i;
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, SeedTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

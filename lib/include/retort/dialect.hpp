@@ -56,6 +56,10 @@ class Dialect {
   // Statements run first, inside the transaction, by drop_all (SQLite: PRAGMA
   // defer_foreign_keys = ON, so that tables referencing each other can be dropped).
   virtual std::vector<std::string> drop_all_prologue_sql() const = 0;
+  // A statement that makes the generated key `column` (autoincrement, serial, identity) of
+  // the emptied `table` start over at its first value, so that `seed --truncate` gives the
+  // keys of a new database; empty when the database does that by itself.
+  virtual std::string restart_generated_key_sql(const Table& table, const Column& column) const = 0;
   // Throws InputError naming the first object of `metadata` this database cannot hold, e.g.
   // `sqlite: table "t": column "id": identity columns are not supported; use autoincrement`.
   virtual void check_support(const MetaData& metadata) const = 0;

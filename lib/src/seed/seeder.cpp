@@ -196,6 +196,15 @@ void Seeder::truncate(const std::vector<const Table*>& order, const TableOrder& 
     sql.sql("DELETE FROM ").qualified((*it)->schema, (*it)->name);
     conn_.execute(sql.str());
   }
+  // Keys the database generates start over, as in a new database: the same --random-seed
+  // then gives the same rows, keys included.
+  for (const Table* table : order) {
+    for (const Column& column : table->columns) {
+      if (!column.autoincrement && column.identity == Identity::kNone) continue;
+      const std::string sql = conn_.dialect().restart_generated_key_sql(*table, column);
+      if (!sql.empty()) conn_.query(sql);
+    }
+  }
 }
 
 }  // namespace retort::detail

@@ -147,6 +147,22 @@ std::string PostgresDialect::drop_database_sql(std::string_view name) const {
   return "DROP DATABASE IF EXISTS " + quote_identifier(name) + " WITH (FORCE)";
 }
 
+// serial and identity columns both own a sequence; it restarts at its own start value.
+std::string PostgresDialect::restart_generated_key_sql(const Table& table,
+                                                       const Column& column) const {
+  SqlBuilder name(*this);
+  name.qualified(table.schema, table.name);
+  SqlBuilder b(*this);
+  b.sql(
+       "SELECT pg_catalog.setval(seqrelid, seqstart, false) FROM pg_catalog.pg_sequence "
+       "WHERE seqrelid = pg_catalog.pg_get_serial_sequence(")
+      .literal(name.str())
+      .sql(", ")
+      .literal(column.name)
+      .sql(")::regclass");
+  return b.take();
+}
+
 }  // namespace retort::postgres
 
 namespace retort::detail {

@@ -139,6 +139,16 @@ bool SqliteDialect::can_add_column(const Column& column) const {
   return column.nullable || column.server_default.has_value();
 }
 
+// Only AUTOINCREMENT remembers the largest key (in sqlite_sequence, which SQLite creates with
+// the first such table and never drops); a plain rowid starts over in an empty table.
+std::string SqliteDialect::restart_generated_key_sql(const Table& table,
+                                                     const Column& column) const {
+  if (!column.autoincrement) return {};
+  SqlBuilder b(*this);
+  b.sql("DELETE FROM sqlite_sequence WHERE name = ").literal(table.name);
+  return b.take();
+}
+
 std::string SqliteDialect::foreign_key_check_sql(const Table& table) const {
   SqlBuilder b(*this);
   b.sql("PRAGMA foreign_key_check(").ident(table.name).sql(")");

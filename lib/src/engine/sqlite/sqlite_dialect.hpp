@@ -37,6 +37,7 @@ class SqliteDialect final : public Dialect {
   std::string_view autoincrement_clause_sql() const override { return "PRIMARY KEY AUTOINCREMENT"; }
   std::string table_options_sql(const Table& table) const override;
   std::vector<std::string> drop_all_prologue_sql() const override;
+  std::string restart_generated_key_sql(const Table& table, const Column& column) const override;
   void check_support(const MetaData& metadata) const override;
 
   bool can_alter_column() const override { return false; }
