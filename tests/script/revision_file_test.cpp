@@ -24,6 +24,14 @@ downgrade:
   - drop_table: {name: track}
 )";
 
+// The fast reader answers for `text`, with as many keys as yaml-cpp finds.
+void expect_fast_reader_answers(const char* text) {
+  SCOPED_TRACE(text);
+  const auto fast = detail::script::scan_header_fast(text);
+  ASSERT_TRUE(fast.has_value());
+  EXPECT_EQ(fast->size(), detail::script::scan_header_yaml(text, "t.yaml").size());
+}
+
 std::string error_of(std::string_view text) {
   try {
     parse_revision(text, "v/r.yaml");
@@ -177,6 +185,9 @@ TEST(RevisionFile, TabsBeforeAValueGoToYamlCpp) {
     EXPECT_FALSE(detail::script::scan_header_fast(text).has_value());
   }
   EXPECT_EQ(parse_revision("revision: a\nmessage: \t\tadd track\n", "t.yaml").message, "add track");
+  // "-" then a tab starts a block entry, as "- " does (corpus file dash_tab_value.yaml).
+  EXPECT_FALSE(detail::script::scan_header_fast("revision: -\te6r\n").has_value());
+  EXPECT_THROW(parse_revision("revision: -\te6r\n", "t.yaml"), InputError);
 }
 
 // Found by tests/fuzz/fuzz_revision_yaml (corpus file quote_open_in_upgrade.yaml): a quoted
@@ -198,10 +209,48 @@ TEST(RevisionFile, AQuoteLeftOpenInASkippedBlockGoesToYamlCpp) {
        {"revision: a\nupgrade:\n  - execute: \"it's \\\" ok\"  # a \"comment\ndowngrade: []\n",
         "revision: a\nupgrade:\n  - execute: 'it''s'\n  - execute: don't\ndowngrade: []\n",
         "revision: a\nupgrade:\n  - {execute: \"a\", x: ['b', \"c\"]}\ndowngrade: []\n"}) {
-    SCOPED_TRACE(closed);
-    const auto fast = detail::script::scan_header_fast(closed);
-    ASSERT_TRUE(fast.has_value());
-    EXPECT_EQ(fast->size(), detail::script::scan_header_yaml(closed, "t.yaml").size());
+    expect_fast_reader_answers(closed);
+  }
+}
+
+// Found by fuzz_revision_yaml (corpus file quote_after_text_quotes.yaml): in
+// `nam 'c')", reverse: "e: track` the first two quotes are text inside a plain scalar and the
+// third opens a scalar that yaml-cpp runs on to the end of the file, so "downgrade:" below is
+// no key. Pairing quotes from left to right, the fast reader took the second quote for an
+// opening and the third for its end. It now follows every reading of the line at once.
+TEST(RevisionFile, AQuoteOpenedAfterQuotesInPlainTextGoesToYamlCpp) {
+  const std::string text =
+      "revision: a\nupgrade:\n  - create_table:\n      nam 'c')\", reverse: \"e: track\n"
+      "      columns: x\ndowngrade: []\n";
+  EXPECT_FALSE(detail::script::scan_header_fast(text).has_value());
+  EXPECT_EQ(detail::script::scan_header_yaml(text, "t.yaml").size(), 2u);
+  for (const char* fast :
+       {"revision: a\nupgrade:\n  - execute: UPDATE t SET a = 'x' WHERE b = \"y\n"
+        "downgrade: []\n",
+        "revision: a\nupgrade:\n  - {execute: \"SELECT '\\\"'\", x: 'it''s'}\ndowngrade: []\n",
+        "revision: a\nupgrade:\n  - execute: !!str \"a\" # it's\ndowngrade: []\n"}) {
+    expect_fast_reader_answers(fast);
+  }
+}
+
+// Found by fuzz_revision_yaml (corpus file comment_after_flow_indicator.yaml): yaml-cpp starts
+// a comment at a '#' right after a flow indicator ("{#e, ..."), so the brackets after it do
+// not count, the flow mapping stays open and swallows the keys below; counting every bracket,
+// the fast reader found the line balanced. Brackets inside quotes do not count either. The
+// fast reader now reads quotes, brackets and comments by where they stand.
+TEST(RevisionFile, BracketsInCommentsAndQuotesDoNotCloseAFlowCollection) {
+  for (const char* text : {"revision: a\nupgrade:\n  - alter_column: {#e, b: {c: d}}\nmessage: m\n",
+                           "revision: a\nupgrade:\n  - {a: \"]\"\nmessage: m\n",
+                           "revision: a\nupgrade:\n  - [a, 'b]'\nmessage: m\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(detail::script::scan_header_fast(text).has_value());
+    EXPECT_THROW(parse_revision(text, "t.yaml"), InputError);
+  }
+  for (const char* text :
+       {"revision: a\nupgrade:\n  - execute: SELECT a[1], b FROM t # [ {\ndowngrade: []\n",
+        "revision: a\nupgrade:\n  - {execute: \"SELECT ']'\", x: [1, {y: z}]}\ndowngrade: []\n",
+        "revision: a\nupgrade:\n  - execute: {sql: a,\n      reverse: 'b]'}\ndowngrade: []\n"}) {
+    expect_fast_reader_answers(text);
   }
 }
 
@@ -229,6 +278,44 @@ TEST(RevisionFile, FastReaderLeavesAnUnclosedFlowCollectionToYamlCpp) {
   EXPECT_TRUE(detail::script::scan_header_fast("revision: a\nupgrade:\n  - execute: {sql: x,\n"
                                                "      reverse: y}\nmessage: m\n")
                   .has_value());
+}
+
+// Found by fuzz_revision_yaml in CI (corpus file null_key.yaml): "NULL:" is a null key to
+// yaml-cpp, which a header refuses; the fast reader took it for a key named "NULL".
+TEST(RevisionFile, ANullWordAsAKeyIsRefused) {
+  for (const char* text : {"NULL:\n", "revision: a\nnull: x\n", "revision: a\nNull:\n- b\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(detail::script::scan_header_fast(text).has_value());
+    EXPECT_THROW(parse_revision(text, "t.yaml"), InputError);
+  }
+  EXPECT_TRUE(detail::script::scan_header_fast("revision: a\nnullable: x\n").has_value());
+}
+
+// Found by fuzz_revision_yaml (corpus file null_items.yaml): the fast reader kept "~" as the
+// text of a null item in a sequence, where yaml-cpp has none. Both readers must read the same.
+TEST(RevisionFile, ANullItemHasNoText) {
+  for (const char* text :
+       {"revision: a\ndepends_on: [~]\n", "revision: a\ndepends_on:\n  - null\n"}) {
+    SCOPED_TRACE(text);
+    const auto fast = detail::script::scan_header_fast(text);
+    ASSERT_TRUE(fast.has_value());
+    ASSERT_EQ(fast->size(), 2u);
+    ASSERT_EQ((*fast)[1].items.size(), 1u);
+    EXPECT_EQ((*fast)[1].items[0].kind, detail::script::HeaderKind::kNull);
+    EXPECT_EQ((*fast)[1].items[0].text, "");
+    EXPECT_EQ(detail::script::scan_header_yaml(text, "t.yaml")[1].items[0].text, "");
+    EXPECT_THROW(parse_revision(text, "t.yaml"), InputError);
+  }
+}
+
+// Found while chasing the above: YAML limits an implicit key to 1024 characters, and yaml-cpp
+// refuses a longer one; the fast reader read it.
+TEST(RevisionFile, AKeyLongerThanYamlAllowsIsRefused) {
+  const std::string longest = "revision: a\n" + std::string(1024, 'k') + ": v\n";
+  EXPECT_TRUE(detail::script::scan_header_fast(longest).has_value());
+  const std::string too_long = "revision: a\n" + std::string(1025, 'k') + ": v\n";
+  EXPECT_FALSE(detail::script::scan_header_fast(too_long).has_value());
+  EXPECT_THROW(parse_revision(too_long, "t.yaml"), InputError);
 }
 
 TEST(RevisionFile, ErrorsNameFileLineAndColumn) {

@@ -5,7 +5,8 @@
 // scalars) and skips the upgrade/downgrade/skip_lint/lint blocks line by line. On anything else
 // it returns nullopt and the caller falls back to yaml-cpp, so it never has to be complete,
 // only never wrong.
-#include <cctype>
+#include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "script/revision_header.hpp"
@@ -20,6 +21,9 @@ bool is_skipped_key(std::string_view key) {
 bool is_null_word(std::string_view text) {
   return text == "~" || text == "null" || text == "Null" || text == "NULL";
 }
+
+// YAML limits an implicit key ("key: value" with no "? ") to 1024 characters.
+constexpr std::size_t kMaxImplicitKeyLength = 1024;
 
 bool is_key_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -87,7 +91,8 @@ bool read_plain(std::string_view line, std::size_t pos, bool in_flow, std::strin
                 std::size_t& end) {
   const char first = line[pos];
   if (std::strchr("[]{},&*!|>%@`?\"'#", first) != nullptr) return false;
-  if ((first == '-' || first == ':') && (pos + 1 == line.size() || line[pos + 1] == ' ')) {
+  if ((first == '-' || first == ':') &&
+      (pos + 1 == line.size() || line[pos + 1] == ' ' || line[pos + 1] == '\t')) {
     return false;
   }
   std::size_t i = pos;
@@ -123,7 +128,11 @@ bool read_item(std::string_view line, int number, std::size_t pos, bool in_flow,
     return read_quoted(line, pos, item.text, end);
   }
   if (!read_plain(line, pos, in_flow, item.text, end)) return false;
-  item.kind = is_null_word(item.text) ? HeaderKind::kNull : HeaderKind::kScalar;
+  item.kind = HeaderKind::kScalar;
+  if (is_null_word(item.text)) {
+    item.kind = HeaderKind::kNull;
+    item.text.clear();  // as yaml-cpp reads it: a null has no text
+  }
   return true;
 }
 
@@ -167,6 +176,150 @@ bool read_inline_value(std::string_view line, int number, std::size_t pos, Heade
   return only_comment_left(line, end);
 }
 
+// How a skipped line leaves the flow collections open around it: `depth` of them before it,
+// the returned number after it; nullopt when the line may leave a quoted scalar open (it would
+// run on over the lines below, keys included; yaml-cpp even lets one run to the end of the
+// text) or when the answer is in doubt.
+//
+// What a quote, a bracket or a '#' means depends on where it stands: at the start of a node
+// (after the indentation, "- ", ": ", a flow indicator, a quoted scalar) a quote opens a
+// scalar, a bracket a collection and a '#' a comment (yaml-cpp needs no space before it
+// there); inside a plain scalar they are text ("it's", "a[1]", "x#1"), except that a flow
+// collection ends a plain scalar at its indicators. Where that is not clear from the line
+// alone, the line is read every way at once: the state is the set of readings (where the
+// reader is, and how deep in flow collections), split at each doubtful character. The answer
+// stands only when every reading ends outside quotes at the same depth. A wrong doubt costs
+// only a fall back to yaml-cpp, never a wrong header.
+std::optional<int> flow_depth_after(std::string_view line, int depth) {
+  enum class At {
+    kNodeStart,     // before a node
+    kProperty,      // in a tag or an anchor ("!x", "&a") or an alias ("*a")
+    kPlain,         // in a plain scalar
+    kDouble,        // in a double-quoted scalar
+    kDoubleEscape,  // in one, right after a backslash
+    kSingle,        // in a single-quoted scalar
+    kSingleQuote,   // in one, right after a quote: its end, or the first of "''"
+    kComment,
+  };
+  struct Reading {
+    At at;
+    int depth;
+    bool operator==(const Reading&) const = default;
+  };
+  // A handful of readings at most in practice; more is doubt enough.
+  struct Readings {
+    std::array<Reading, 16> items;
+    std::size_t size = 0;
+    const Reading* begin() const { return items.data(); }
+    const Reading* end() const { return items.data() + size; }
+  };
+  Readings readings;
+  readings.items[readings.size++] = {At::kNodeStart, depth};
+  Readings next;
+  bool doubt = false;
+  const auto add = [&](At at, int d) {
+    const Reading reading{at, d};
+    if (std::find(next.begin(), next.end(), reading) != next.end()) return;
+    // More closing than opening brackets is for yaml-cpp to refuse; too many readings, doubt.
+    if (d < 0 || next.size == next.items.size()) {
+      doubt = true;
+      return;
+    }
+    next.items[next.size++] = reading;
+  };
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    const bool space = c == ' ' || c == '\t';
+    const bool space_before = i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t';
+    const bool space_after = i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t';
+    next.size = 0;
+    for (Reading r : readings) {
+      if (r.at == At::kSingleQuote) {
+        if (c == '\'') {
+          add(At::kSingle, r.depth);  // "''": a quote inside the scalar
+          continue;
+        }
+        r.at = At::kNodeStart;  // the scalar ended at the quote before this character
+      }
+      const bool flow = r.depth > 0;
+      switch (r.at) {
+        case At::kNodeStart:
+          if (c == '"') {
+            add(At::kDouble, r.depth);
+          } else if (c == '\'') {
+            add(At::kSingle, r.depth);
+          } else if (c == '#') {
+            add(At::kComment, r.depth);
+            if (!space_before) add(At::kNodeStart, r.depth);  // or text yaml-cpp refuses
+          } else if (c == '[' || c == '{') {
+            add(At::kNodeStart, r.depth + 1);
+          } else if (c == ']' || c == '}') {
+            add(At::kNodeStart, r.depth - 1);
+          } else if (c == '!' || c == '&' || c == '*') {
+            add(At::kProperty, r.depth);
+          } else if (space || c == ',' || ((c == '-' || c == '?' || c == ':') && space_after)) {
+            add(At::kNodeStart, r.depth);
+          } else if (c == ':' && flow) {
+            add(At::kNodeStart, r.depth);  // "{a:b}": a value indicator, or text
+            add(At::kPlain, r.depth);
+          } else {
+            add(At::kPlain, r.depth);
+          }
+          break;
+        case At::kProperty:
+          if (space) {
+            add(At::kNodeStart, r.depth);
+          } else if (std::strchr("[]{},\"'#", c) != nullptr) {
+            return std::nullopt;  // where a tag ends here is yaml-cpp's business
+          } else {
+            add(At::kProperty, r.depth);
+          }
+          break;
+        case At::kPlain:
+          if (c == '#' && space_before) {
+            add(At::kComment, r.depth);
+          } else if (c == ':' && space_after) {
+            add(At::kNodeStart, r.depth);
+          } else if (flow && (c == '[' || c == '{')) {
+            add(At::kNodeStart, r.depth + 1);
+          } else if (flow && (c == ']' || c == '}')) {
+            add(At::kNodeStart, r.depth - 1);
+          } else if (flow && (c == ',' || c == '?')) {
+            add(At::kNodeStart, r.depth);
+          } else if (flow && c == ':') {
+            add(At::kNodeStart, r.depth);
+            add(At::kPlain, r.depth);
+          } else {
+            add(At::kPlain, r.depth);
+          }
+          break;
+        case At::kDouble:
+          add(c == '\\' ? At::kDoubleEscape : c == '"' ? At::kNodeStart : At::kDouble, r.depth);
+          break;
+        case At::kDoubleEscape:
+          add(At::kDouble, r.depth);
+          break;
+        case At::kSingle:
+          add(c == '\'' ? At::kSingleQuote : At::kSingle, r.depth);
+          break;
+        case At::kSingleQuote:  // handled above
+        case At::kComment:
+          add(r.at, r.depth);
+          break;
+      }
+    }
+    if (doubt) return std::nullopt;
+    readings = next;
+  }
+  for (const Reading& r : readings) {
+    if (r.at == At::kDouble || r.at == At::kDoubleEscape || r.at == At::kSingle) {
+      return std::nullopt;  // a quoted scalar runs on over the next line
+    }
+    if (r.depth != readings.items[0].depth) return std::nullopt;
+  }
+  return readings.items[0].depth;
+}
+
 class FastScanner {
  public:
   explicit FastScanner(std::string_view text) : text_(text) {
@@ -181,9 +334,9 @@ class FastScanner {
       if (indent == line.size() || line[indent] == '#') continue;  // blank or comment
       if (line[indent] == '\t') return std::nullopt;
       if (mode_ == Mode::kSkip && skipped_line(line, indent)) {
-        // A quoted scalar left open swallows the lines that follow, keys included.
-        if (leaves_quote_open(line)) return std::nullopt;
-        open_brackets_ += bracket_balance(line);
+        const std::optional<int> depth = flow_depth_after(line, open_brackets_);
+        if (!depth) return std::nullopt;
+        open_brackets_ = *depth;
         continue;
       }
       // A flow collection left open in a skipped block swallows the lines that follow it
@@ -222,53 +375,6 @@ class FastScanner {
     return line[indent] == '-' && (indent + 1 == line.size() || line[indent + 1] == ' ');
   }
 
-  // Opening minus closing flow brackets on a line. Brackets inside quoted text count too:
-  // the only cost of a miscount is a fall back to yaml-cpp, never a wrong header.
-  static int bracket_balance(std::string_view line) {
-    int balance = 0;
-    for (char c : line) {
-      if (c == '{' || c == '[') ++balance;
-      if (c == '}' || c == ']') --balance;
-    }
-    return balance;
-  }
-
-  // True when a quoted scalar starts on `line` and does not end on it (it would run on over
-  // the lines that follow). A quote right after a letter, a digit or '_' is text inside a
-  // plain scalar ("it's"); anywhere else it is taken to open a scalar, as it does after white
-  // space, a flow indicator or a tag ('!"'). As with bracket_balance, a wrong guess costs
-  // only a fall back to yaml-cpp.
-  static bool leaves_quote_open(std::string_view line) {
-    char quote = 0;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      const char c = line[i];
-      const char before = i == 0 ? ' ' : line[i - 1];
-      if (quote == '"') {
-        if (c == '\\') {
-          ++i;
-        } else if (c == '"') {
-          quote = 0;
-        }
-      } else if (quote == '\'') {
-        if (c == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
-          ++i;  // '' is a quote inside the scalar
-        } else if (c == '\'') {
-          quote = 0;
-        }
-      } else if (c == '#' && (before == ' ' || before == '\t')) {
-        return false;  // a comment
-      } else if ((c == '"' || c == '\'') && !in_word(before)) {
-        quote = c;
-      }
-    }
-    return quote != 0;
-  }
-
-  static bool in_word(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
-           static_cast<unsigned char>(c) >= 0x80;
-  }
-
   // Lines of an upgrade/downgrade/skip_lint/lint block: indented, or a "- " entry at column 1.
   static bool skipped_line(std::string_view line, std::size_t indent) {
     return indent > 0 || is_sequence_entry(line, indent);
@@ -301,6 +407,9 @@ class FastScanner {
     while (colon < line.size() && is_key_char(line[colon])) ++colon;
     if (colon == 0 || colon == line.size() || line[colon] != ':') return false;
     if (colon + 1 < line.size() && line[colon + 1] != ' ') return false;
+    // "null:" is a null key to yaml-cpp, which the header refuses; a key longer than YAML's
+    // limit for an implicit key is refused too. Both are left to yaml-cpp and its message.
+    if (is_null_word(line.substr(0, colon)) || colon > kMaxImplicitKeyLength) return false;
     HeaderField field;
     field.key.assign(line.substr(0, colon));
     field.line = number_;
@@ -323,7 +432,7 @@ class FastScanner {
   int number_ = 0;
   Mode mode_ = Mode::kTop;
   int sequence_indent_ = -1;
-  int open_brackets_ = 0;  // over the skipped block's lines so far
+  int open_brackets_ = 0;  // flow collections the skipped block's lines leave open
   bool seen_document_start_ = false;
   std::vector<HeaderField> fields_;
 };
