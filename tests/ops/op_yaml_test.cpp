@@ -64,6 +64,19 @@ TEST(OpYaml, IncompleteDropsRoundTripAndAreIrreversible) {
   expect_round_trip(ops);
 }
 
+// Found by fuzz_revision_yaml (corpus file long_table_name.yaml): a table name too long for an
+// implicit YAML key is written as "? name" and ":" on two lines, and the table's block took
+// the second line for one of its own.
+TEST(OpYaml, ATableNameTooLongForAnImplicitKeyRoundTrips) {
+  Table table;
+  table.name = std::string(1500, 'n');
+  Column id;
+  id.name = std::string(1200, 'c');
+  id.type = Type::parse("integer");
+  table.columns.push_back(id);
+  expect_round_trip({ops::CreateTable{table}, ops::DropTable{table, true}});
+}
+
 TEST(OpYaml, ReadsTheModelsGrammarForTables) {
   const std::vector<Operation> ops = parse_operations(R"(
 - create_table:

@@ -186,13 +186,14 @@ Column load_column_body(const YamlNode& name, const YamlNode& body, const TableR
   return std::move(load_table_body(*table_body, reader, "").columns.front());
 }
 
-// dump_models of a one-table model is "tables:\n  <key>:\n" and then the table's lines,
-// indented by four spaces.
+// dump_models of a one-table model is "tables:\n", the table's key (one line "  <key>:", or
+// two, "  ? <key>" and "  :", when the key is too long for an implicit one), and then the
+// table's lines, indented by four spaces. A key never holds a line break (it is quoted).
 std::string render_table_body(const Table& table, int indent) {
   MetaData md;
   md.tables.push_back(table);
   const std::string text = dump_models(md);
-  const std::size_t body = text.find('\n', text.find('\n') + 1) + 1;
+  const std::size_t body = text.find("\n    ") + 1;
   const std::string pad(static_cast<std::size_t>(indent), ' ');
   return pad + "name: " + yaml_scalar(table.name) + "\n" + indent_lines(text, body, indent - 4);
 }
