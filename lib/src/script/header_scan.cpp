@@ -5,9 +5,9 @@
 // scalars) and skips the upgrade/downgrade/skip_lint/lint blocks line by line. On anything else
 // it returns nullopt and the caller falls back to yaml-cpp, so it never has to be complete,
 // only never wrong.
-#include <algorithm>
 #include <array>
 #include <cstring>
+#include <utility>
 
 #include "script/revision_header.hpp"
 
@@ -176,6 +176,29 @@ bool read_inline_value(std::string_view line, int number, std::size_t pos, Heade
   return only_comment_left(line, end);
 }
 
+// A set of characters, for the scans below (std::string_view::find_first_of calls memchr for
+// every character of the text).
+struct CharSet {
+  std::array<bool, 256> in{};
+  constexpr explicit CharSet(std::string_view chars, bool complement = false) {
+    for (bool& b : in) b = complement;
+    for (char c : chars) in[static_cast<unsigned char>(c)] = !complement;
+  }
+};
+
+constexpr CharSet kQuoteBracketOrComment("\"'#[]{}");
+constexpr CharSet kEndsPlain(":#");  // the characters that may end a plain scalar, or not
+constexpr CharSet kEndsFlowPlain(":#,[]{}?");
+constexpr CharSet kEndsDouble("\"\\");
+constexpr CharSet kEndsSingle("'");
+constexpr CharSet kNotBlank(" \t", true);
+
+// The first position at or after `from` holding a character of `set`, or line.size().
+std::size_t find_any(std::string_view line, std::size_t from, const CharSet& set) {
+  while (from < line.size() && !set.in[static_cast<unsigned char>(line[from])]) ++from;
+  return from;
+}
+
 // How a skipped line leaves the flow collections open around it: `depth` of them before it,
 // the returned number after it; nullopt when the line may leave a quoted scalar open (it would
 // run on over the lines below, keys included; yaml-cpp even lets one run to the end of the
@@ -204,36 +227,50 @@ std::optional<int> flow_depth_after(std::string_view line, int depth) {
   struct Reading {
     At at;
     int depth;
-    bool operator==(const Reading&) const = default;
   };
-  // A handful of readings at most in practice; more is doubt enough.
-  struct Readings {
-    std::array<Reading, 16> items;
-    std::size_t size = 0;
-    const Reading* begin() const { return items.data(); }
-    const Reading* end() const { return items.data() + size; }
-  };
-  Readings readings;
-  readings.items[readings.size++] = {At::kNodeStart, depth};
-  Readings next;
+  // Most lines hold nothing that could open a quote or change the depth: no need to read them.
+  if (find_any(line, 0, kQuoteBracketOrComment) == line.size()) return depth;
+  // A handful of readings at most in practice; more is doubt enough. Two buffers, swapped.
+  constexpr std::size_t kMaxReadings = 16;
+  std::array<Reading, kMaxReadings> buffers[2];
+  Reading* readings = buffers[0].data();
+  Reading* next = buffers[1].data();
+  std::size_t count = 1;
+  std::size_t next_count = 0;
+  readings[0] = {At::kNodeStart, depth};
   bool doubt = false;
   const auto add = [&](At at, int d) {
-    const Reading reading{at, d};
-    if (std::find(next.begin(), next.end(), reading) != next.end()) return;
+    for (std::size_t k = 0; k < next_count; ++k) {
+      if (next[k].at == at && next[k].depth == d) return;
+    }
     // More closing than opening brackets is for yaml-cpp to refuse; too many readings, doubt.
-    if (d < 0 || next.size == next.items.size()) {
+    if (d < 0 || next_count == kMaxReadings) {
       doubt = true;
       return;
     }
-    next.items[next.size++] = reading;
+    next[next_count++] = {at, d};
   };
   for (std::size_t i = 0; i < line.size(); ++i) {
+    // One reading, in a run of characters that cannot change it: skip the run.
+    if (count == 1) {
+      const Reading& r = readings[0];
+      const CharSet* stops = r.at == At::kPlain    ? (r.depth > 0 ? &kEndsFlowPlain : &kEndsPlain)
+                             : r.at == At::kDouble ? &kEndsDouble
+                             : r.at == At::kSingle ? &kEndsSingle
+                             : r.at == At::kNodeStart ? &kNotBlank
+                                                      : nullptr;
+      if (stops != nullptr) {
+        i = find_any(line, i, *stops);
+        if (i == line.size()) break;
+      }
+    }
     const char c = line[i];
     const bool space = c == ' ' || c == '\t';
     const bool space_before = i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t';
     const bool space_after = i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t';
-    next.size = 0;
-    for (Reading r : readings) {
+    next_count = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+      Reading r = readings[k];
       if (r.at == At::kSingleQuote) {
         if (c == '\'') {
           add(At::kSingle, r.depth);  // "''": a quote inside the scalar
@@ -309,15 +346,18 @@ std::optional<int> flow_depth_after(std::string_view line, int depth) {
       }
     }
     if (doubt) return std::nullopt;
-    readings = next;
+    std::swap(readings, next);
+    count = next_count;
+    if (count == 1 && readings[0].at == At::kComment) break;  // the rest is a comment
   }
-  for (const Reading& r : readings) {
+  for (std::size_t k = 0; k < count; ++k) {
+    const Reading& r = readings[k];
     if (r.at == At::kDouble || r.at == At::kDoubleEscape || r.at == At::kSingle) {
       return std::nullopt;  // a quoted scalar runs on over the next line
     }
-    if (r.depth != readings.items[0].depth) return std::nullopt;
+    if (r.depth != readings[0].depth) return std::nullopt;
   }
-  return readings.items[0].depth;
+  return readings[0].depth;
 }
 
 class FastScanner {
