@@ -187,7 +187,9 @@ struct CharSet {
 };
 
 constexpr CharSet kQuoteBracketOrComment("\"'#[]{}");
-constexpr CharSet kEndsPlain(":#");  // the characters that may end a plain scalar, or not
+// The characters at which a reading may change: a plain scalar may end at these (outside and
+// inside a flow collection), a quoted one at its quote, a run of blanks at anything else.
+constexpr CharSet kEndsPlain(":#");
 constexpr CharSet kEndsFlowPlain(":#,[]{}?");
 constexpr CharSet kEndsDouble("\"\\");
 constexpr CharSet kEndsSingle("'");
