@@ -20,8 +20,11 @@ namespace retort {
 class Connection;
 
 struct InspectOptions {
-  // PostgreSQL schemas to reflect; empty means the current schema (search_path's first).
+  // PostgreSQL schemas to reflect; empty means the current schema (search_path's first), which
+  // "" also names in a list.
   std::vector<std::string> schemas;
+  // PostgreSQL: every schema but the system ones (pg_*, information_schema), beside `schemas`.
+  bool all_schemas = false;
   // Table name globs (* and ?); a table is reflected when it matches some include pattern
   // (or there are none) and no exclude pattern.
   std::vector<std::string> include;

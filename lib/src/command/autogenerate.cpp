@@ -2,8 +2,10 @@
 #include "command/autogenerate.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "retort/error.hpp"
+#include "retort/models_file.hpp"
 #include "retort/runtime.hpp"
 
 namespace retort::detail {
@@ -117,6 +119,29 @@ SchemaFilters merged_filters(const Config& config, const std::vector<std::string
                              const std::vector<std::string>& exclude) {
   return {joined_unique(config.schemas, schemas), joined_unique(config.include, include),
           joined_unique(config.exclude, exclude)};
+}
+
+SchemaFilters with_model_schemas(SchemaFilters filters, const MetaData& models) {
+  if (!filters.schemas.empty()) return filters;
+  std::vector<std::string> named = models.schemas;
+  for (const Table& table : models.tables) named.push_back(table.schema);
+  for (const EnumType& e : models.enums) named.push_back(e.schema);
+  std::erase(named, std::string());
+  if (named.empty()) return filters;
+  filters.schemas = joined_unique({""}, named);
+  return filters;
+}
+
+std::vector<std::string> project_schemas(const ProjectContext& project) {
+  if (!project.config.schemas.empty()) return project.config.schemas;
+  const std::filesystem::path path = project.config.models_path();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return {};
+  try {
+    return with_model_schemas({}, load_models(path)).schemas;
+  } catch (const Error&) {
+    return {};  // the commands that need the models report the error themselves
+  }
 }
 
 InspectOptions inspect_options(const Config& config, const SchemaFilters& filters,

@@ -27,6 +27,16 @@ SchemaFilters merged_filters(const Config& config, const std::vector<std::string
                              const std::vector<std::string>& include,
                              const std::vector<std::string>& exclude);
 
+// With no schemas given (config or command line), the schemas a models file names are read
+// and compared too, beside the current one: a model of "music"."artist" is then compared with
+// the database's "music"."artist" rather than with nothing. Unchanged when schemas were given.
+SchemaFilters with_model_schemas(SchemaFilters filters, const MetaData& models);
+
+// The schemas commands that read the project's database (seed, db reset, erd, verify) look
+// at: the config's, or without them the current one and those the models file names (when it
+// exists and loads; empty, meaning the current schema alone, otherwise).
+std::vector<std::string> project_schemas(const ProjectContext& project);
+
 // InspectOptions / CompareOptions with the filters and the config's version and log tables.
 // Schemas are dropped for a dialect without them (a config written for PostgreSQL still
 // works on a SQLite URL).

@@ -43,9 +43,10 @@ CheckCommandResult check_command(const CheckCommandOptions& options) {
   const ProjectContext project = ProjectContext::load(options.project);
   const ScriptDirectory scripts = ScriptDirectory::load(project.config.script_path());
   const RevisionGraph& graph = scripts.graph();
-  const detail::SchemaFilters filters =
-      detail::merged_filters(project.config, options.schemas, options.include, options.exclude);
   const MetaData models = load_models(project.config.models_path());
+  const detail::SchemaFilters filters = detail::with_model_schemas(
+      detail::merged_filters(project.config, options.schemas, options.include, options.exclude),
+      models);
 
   detail::LiveDatabase database(project);
   const Dialect& dialect = database.dialect();

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <optional>
 
 #include "command/autogenerate.hpp"
 #include "retort/command_diff.hpp"
@@ -35,16 +36,17 @@ std::optional<fs::path> models_path(const std::string& text, const DiffCommandOp
   return std::nullopt;
 }
 
-Side load_side(const std::string& text, const DiffCommandOptions& options,
-               const ProjectContext& project, const detail::SchemaFilters& filters,
-               const char* which) {
+std::optional<Side> file_side(const std::string& text, const DiffCommandOptions& options) {
+  std::optional<fs::path> path = models_path(text, options);
+  if (!path) return std::nullopt;
+  return Side{true, load_models(*path), nullptr};
+}
+
+Side database_side(const std::string& text, const DiffCommandOptions& options,
+                   const ProjectContext& project, const detail::SchemaFilters& filters,
+                   const char* which) {
   if (text.empty()) throw UsageError(std::string("diff: --") + which + " is required");
   Side side;
-  if (auto path = models_path(text, options)) {
-    side.is_file = true;
-    side.model = load_models(*path);
-    return side;
-  }
   Engine engine(Url::parse(text), detail::read_only_options(project));
   side.dialect = &engine.dialect();
   if (!options.schemas.empty() && !side.dialect->has_schemas()) {
@@ -152,7 +154,7 @@ DiffCommandResult diff(const DiffCommandOptions& options) {
   ProjectOptions project_options = options.project;
   project_options.require_config = false;
   const ProjectContext project = ProjectContext::load(project_options);
-  const detail::SchemaFilters filters =
+  detail::SchemaFilters filters =
       detail::merged_filters(project.config, options.schemas, options.include, options.exclude);
   // Hints first: a malformed one is reported before any database is opened.
   std::vector<RenameHint> column_renames;
@@ -163,8 +165,16 @@ DiffCommandResult diff(const DiffCommandOptions& options) {
   for (const std::string& hint : options.rename_tables) {
     table_renames.push_back(parse_rename_hint(hint, true));
   }
-  const Side from = load_side(options.from, options, project, filters, "from");
-  const Side to = load_side(options.to, options, project, filters, "to");
+  // Models files first: the schemas they name are read from a database on the other side.
+  std::optional<Side> from_file = file_side(options.from, options);
+  std::optional<Side> to_file = file_side(options.to, options);
+  for (const std::optional<Side>* file : {&from_file, &to_file}) {
+    if (*file) filters = detail::with_model_schemas(std::move(filters), (*file)->model);
+  }
+  const Side from = from_file ? std::move(*from_file)
+                              : database_side(options.from, options, project, filters, "from");
+  const Side to =
+      to_file ? std::move(*to_file) : database_side(options.to, options, project, filters, "to");
   const Dialect& dialect = pick_dialect(from, to, options);
   CompareOptions compare_options = detail::compare_options(project.config, filters, dialect);
   compare_options.column_renames = std::move(column_renames);

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "command/autogenerate.hpp"
 #include "command/output_file.hpp"
 #include "retort/command_tools.hpp"
 #include "retort/error.hpp"
@@ -45,7 +46,7 @@ MetaData load_source(const ErdCommandOptions& options, const ProjectContext& pro
   Engine engine(Url::parse(options.from), engine_options);
   Connection conn = engine.connect();
   InspectOptions inspect;
-  inspect.schemas = project.config.schemas;
+  inspect.schemas = detail::project_schemas(project);
   inspect.version_tables = project.config.version_tables();
   return reflect(conn, inspect);
 }

@@ -170,9 +170,10 @@ struct Generated {
 
 Generated autogenerate(const ProjectContext& project, const RevisionGraph& graph,
                        const RevisionCommandOptions& options) {
-  const detail::SchemaFilters filters =
-      detail::merged_filters(project.config, options.schemas, options.include, options.exclude);
   const MetaData models = load_models(project.config.models_path());
+  const detail::SchemaFilters filters = detail::with_model_schemas(
+      detail::merged_filters(project.config, options.schemas, options.include, options.exclude),
+      models);
   detail::LiveDatabase database(project);
   const Dialect& dialect = database.dialect();
   CompareOptions hints = detail::compare_options(project.config, filters, dialect);

@@ -1,5 +1,6 @@
 // `retort seed` and `retort db reset` as library functions: the project's config, its
 // seed.yaml and its database, handed to seed() (lib/src/seed).
+#include "command/autogenerate.hpp"
 #include "retort/command_runtime.hpp"
 #include "retort/ddl.hpp"
 #include "retort/error.hpp"
@@ -22,7 +23,7 @@ SeedResult seed_project(Connection& conn, const ProjectContext& project, SeedOpt
                         const std::filesystem::path& file) {
   const SeedConfig config = load_seed_config(file);
   InspectOptions inspect;
-  inspect.schemas = project.config.schemas;
+  inspect.schemas = detail::project_schemas(project);
   inspect.version_tables = project.config.version_tables();
   const MetaData metadata = reflect(conn, inspect);
   for (const std::string& table : inspect.version_tables) options.skip_tables.push_back(table);
@@ -55,7 +56,7 @@ ResetCommandResult db_reset_command(const ResetCommandOptions& options) {
     Connection conn = engine.connect();
     result.redacted_url = conn.redacted_url();
     InspectOptions inspect;
-    inspect.schemas = project.config.schemas;
+    inspect.schemas = detail::project_schemas(project);
     inspect.version_tables = {};  // the version tables go too
     const MetaData live = reflect(conn, inspect);
     for (const Table& t : live.tables) result.dropped_tables.push_back(t.display_name());

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <random>
 
+#include "command/autogenerate.hpp"
 #include "retort/command_tools.hpp"
 #include "retort/diff.hpp"
 #include "retort/error.hpp"
@@ -109,7 +110,10 @@ class Verifier {
     runtime_.version_table = project.config.version_table;
     runtime_.logger = project.engine_options.logger;
     inspect_.version_tables = project.config.version_tables();
+    // The scratch database holds only what the revisions made: with no schemas configured,
+    // all of it is compared, in whichever schemas they made it.
     inspect_.schemas = project.config.schemas;
+    inspect_.all_schemas = project.config.schemas.empty();
   }
 
   // False at the first failure (recorded in the result).
@@ -147,8 +151,13 @@ class Verifier {
     if (!fs::exists(result_.models, ec)) return;
     result_.models_checked = true;
     const MetaData wanted = load_models(result_.models);
+    // As check compares: the configured schemas, else the current one and the models'.
+    const detail::SchemaFilters filters =
+        detail::with_model_schemas(detail::merged_filters(project_.config, {}, {}, {}), wanted);
+    const Dialect& dialect = conn_.dialect();
     const std::vector<Operation> left =
-        compare(reflect(conn_, inspect_), wanted, conn_.dialect(), compare_options());
+        compare(reflect(conn_, detail::inspect_options(project_.config, filters, dialect)), wanted,
+                dialect, detail::compare_options(project_.config, filters, dialect));
     if (left.empty()) return;
     VerifyFailure failure{
         "", result_.models, "models", "the schema at head differs from the models file", {}};

@@ -24,10 +24,19 @@ using detail::RunTransaction;
 Plan make_plan(Connection& conn, const RevisionGraph& graph,
                const std::vector<MigrationStep>& steps, const RuntimeOptions& options) {
   if (steps.empty()) return {};
+  std::vector<std::vector<Operation>> operations = detail::parse_steps(graph, steps);
   InspectOptions inspect;
   inspect.version_tables = {options.version_table, log_table_name(options.version_table)};
+  if (conn.dialect().has_schemas()) {
+    // The current schema ("") and every other one the operations touch.
+    std::vector<std::string> schemas = detail::schemas_named(operations);
+    if (!schemas.empty()) {
+      inspect.schemas = {""};
+      inspect.schemas.insert(inspect.schemas.end(), schemas.begin(), schemas.end());
+    }
+  }
   MetaData state = reflect(conn, inspect);
-  return detail::plan_steps(graph, steps, conn.dialect(), state);
+  return detail::plan_steps(graph, steps, std::move(operations), conn.dialect(), state);
 }
 
 // Refuses to upgrade when the file of an applied revision changed since it was last applied.

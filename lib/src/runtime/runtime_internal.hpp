@@ -72,6 +72,17 @@ std::string operation_prefix(const PlannedRevision& planned, std::size_t index);
 // `misfit_hint` appended.
 Plan plan_steps(const RevisionGraph& graph, const std::vector<MigrationStep>& steps,
                 const Dialect& dialect, MetaData& state, std::string_view misfit_hint = {});
+// The same, with each step's operations already parsed (`operations[i]` for `steps[i]`).
+Plan plan_steps(const RevisionGraph& graph, const std::vector<MigrationStep>& steps,
+                std::vector<std::vector<Operation>> operations, const Dialect& dialect,
+                MetaData& state, std::string_view misfit_hint = {});
+// Each step's operations, parsed from its revision's file.
+std::vector<std::vector<Operation>> parse_steps(const RevisionGraph& graph,
+                                                const std::vector<MigrationStep>& steps);
+// The schemas `operations` name other than the default one (""): of tables, referenced tables,
+// enums and schemas themselves, each once, in order of appearance. The online run reflects
+// them, so that an operation on "audit"."t" finds the table.
+std::vector<std::string> schemas_named(const std::vector<std::vector<Operation>>& operations);
 
 // The newest log row of each applied revision (the heads and their ancestors) whose file
 // changed since it was applied, in topological order.

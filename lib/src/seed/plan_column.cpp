@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "schema/validation.hpp"
 #include "seed/seed_internal.hpp"
 
 namespace retort::detail {
@@ -317,7 +318,7 @@ ColumnPlan plan_column(const Table& table, const Column& column, const MetaData&
     c.hi = 86399;
   }
   if (column.type.kind == TypeKind::kEnum) {
-    if (const EnumType* e = metadata.find_enum(column.type.name)) set_choices(c, e->values, {});
+    if (const EnumType* e = resolve_enum(metadata, column.type)) set_choices(c, e->values, {});
   }
   if (column.nullable) c.null_ratio = 0.1;
   if (spec) {

@@ -17,7 +17,10 @@ namespace {
 // Every query takes the reflected schemas as $1 (a text[] literal) and is run once.
 constexpr std::string_view kSchemasQuery =
     "SELECT current_schema(), "
-    "ARRAY(SELECT nspname FROM pg_namespace WHERE nspname = ANY($1::text[]) ORDER BY nspname)";
+    "ARRAY(SELECT nspname FROM pg_namespace WHERE nspname = ANY($1::text[]) "
+    "OR (nspname = current_schema() AND '' = ANY($1::text[])) "
+    "OR ($2::boolean AND nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema') "
+    "ORDER BY nspname)";
 
 constexpr std::string_view kRelationsQuery =
     "SELECT c.oid, n.nspname, c.relname, c.relkind, d.description "
@@ -385,11 +388,16 @@ Result PostgresInspector::run(std::string_view what, std::string_view sql,
 MetaData PostgresInspector::reflect(const InspectOptions& options, InspectExtras* extras) {
   Catalog catalog;
   MetaData metadata;
-  std::vector<Value> params{options.schemas.empty() ? "{}" : text_array_literal(options.schemas)};
-  const Result schemas = run("schemas", kSchemasQuery, params);
+  const Result schemas = run("schemas", kSchemasQuery,
+                             {options.schemas.empty() ? "{}" : text_array_literal(options.schemas),
+                              options.all_schemas ? "true" : "false"});
   catalog.current_schema = text_or_empty(schemas.cell(0, 0));
-  if (options.schemas.empty()) params = {text_array_literal({catalog.current_schema})};
-  for (std::string& schema : parse_text_array(text_or_empty(schemas.cell(0, 1)))) {
+  std::vector<std::string> found = parse_text_array(text_or_empty(schemas.cell(0, 1)));
+  // From here on $1 is the schemas that exist, "" resolved to the current one's name.
+  const bool current_only = options.schemas.empty() && !options.all_schemas;
+  std::vector<Value> params{
+      text_array_literal(current_only ? std::vector{catalog.current_schema} : found)};
+  for (std::string& schema : found) {
     if (schema != catalog.current_schema) metadata.schemas.push_back(std::move(schema));
   }
 
