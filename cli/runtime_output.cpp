@@ -5,6 +5,8 @@
 #include <cmath>
 #include <iostream>
 
+#include "numbers.hpp"
+
 namespace retort::cli {
 namespace {
 
@@ -104,12 +106,21 @@ void print_run(const MigrateCommandResult& result, bool json, const char* verb) 
 
 void add_lock_timeout_option(CLI::App& command, int& ms) {
   command
-      .add_option_function<double>(
+      .add_option_function<std::string>(
           "--lock-timeout",
-          [&ms](double seconds) { ms = static_cast<int>(std::lround(seconds * 1000)); },
+          [&ms](const std::string& text) {
+            ms = static_cast<int>(std::lround(parse_seconds(text).value_or(0) * 1000));
+          },
           "Seconds to wait for the migration lock (default: forever); then exit code 4")
       ->type_name("SECONDS")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](const std::string& text) -> std::string {
+            if (parse_seconds(text)) return {};
+            return "takes a number of seconds from 0 to " +
+                   std::to_string(static_cast<long>(kMaxLockTimeoutSeconds)) + ", not \"" + text +
+                   "\"";
+          },
+          "", "seconds"));
 }
 
 }  // namespace retort::cli

@@ -4,10 +4,10 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <cstdio>
 #include <iostream>
 
+#include "numbers.hpp"
 #include "retort/error.hpp"
 
 namespace retort::cli {
@@ -33,7 +33,8 @@ void draw_progress(const SeedProgress& p) {
 
 void add_seed_options(CLI::App& command, SeedFlags& flags, bool with_truncate) {
   command.add_option("--rows", flags.rows, "Rows per table (default: seed.yaml's, else 10)")
-      ->type_name("N");
+      ->type_name("N")
+      ->check(whole_number(kMaxSeedRows));
   command
       .add_option("--table", flags.tables,
                   "Rows for one table, e.g. --table track=500 (repeatable)")
@@ -41,7 +42,8 @@ void add_seed_options(CLI::App& command, SeedFlags& flags, bool with_truncate) {
   command
       .add_option("--random-seed", flags.random_seed,
                   "Seed of the generator: the same rows on every run and database")
-      ->type_name("S");
+      ->type_name("S")
+      ->check(whole_number(UINT64_MAX));
   if (with_truncate)
     command.add_flag("--truncate", flags.truncate, "Delete the tables' rows first");
   command.add_flag("--fixtures-only", flags.fixtures_only,
@@ -60,12 +62,15 @@ SeedOptions seed_options(const SeedFlags& flags, bool quiet) {
   options.fixtures_only = flags.fixtures_only;
   for (const std::string& spec : flags.tables) {
     const auto eq = spec.rfind('=');
-    std::uint64_t n = 0;
-    const char* end = spec.data() + spec.size();
-    if (eq == std::string::npos || eq == 0 ||
-        std::from_chars(spec.data() + eq + 1, end, n).ptr != end || eq + 1 == spec.size())
-      throw UsageError("seed: --table takes NAME=COUNT, not \"" + spec + "\"");
-    options.table_rows[spec.substr(0, eq)] = n;
+    const std::optional<std::uint64_t> n =
+        eq == std::string::npos
+            ? std::nullopt
+            : parse_whole_number(std::string_view(spec).substr(eq + 1), kMaxSeedRows);
+    if (eq == 0 || !n) {
+      throw UsageError("seed: --table takes NAME=COUNT, a count from 0 to " +
+                       std::to_string(kMaxSeedRows) + ", not \"" + spec + "\"");
+    }
+    options.table_rows[spec.substr(0, eq)] = *n;
   }
   if (!quiet && ::isatty(STDERR_FILENO)) {
     options.progress = [](const SeedProgress& p) { draw_progress(p); };

@@ -104,6 +104,41 @@ TEST(Cli, BadFormatExits2) {
   EXPECT_NE(r.err.find("expected text or json, not \"xml\""), std::string::npos) << r.err;
 }
 
+// Numbers are digits within a range: "-5" is refused, not read as 2^64 - 5 (which made
+// seed write rows until the disk was full), and so are nan, inf and overflows.
+TEST(Cli, NumericOptionsRefuseSignsOverflowsAndNonNumbers) {
+  TempDir dir;
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"seed", "--rows", "-5"},
+       "retort: --rows: takes a whole number from 0 to 1000000000, not \"-5\"\n"},
+      {{"seed", "--rows", "99999999999999999999"},
+       "retort: --rows: takes a whole number from 0 to 1000000000, not "
+       "\"99999999999999999999\"\n"},
+      {{"seed", "--random-seed", "-1"},
+       "retort: --random-seed: takes a whole number from 0 to 18446744073709551615, not "
+       "\"-1\"\n"},
+      {{"db", "reset", "--yes", "--rows", "-1"},
+       "retort: --rows: takes a whole number from 0 to 1000000000, not \"-1\"\n"},
+      {{"upgrade", "--lock-timeout", "-1"},
+       "retort: --lock-timeout: takes a number of seconds from 0 to 2000000, not \"-1\"\n"},
+      {{"upgrade", "--lock-timeout", "nan"},
+       "retort: --lock-timeout: takes a number of seconds from 0 to 2000000, not \"nan\"\n"},
+      {{"downgrade", "-1", "--lock-timeout", "inf"},
+       "retort: --lock-timeout: takes a number of seconds from 0 to 2000000, not \"inf\"\n"},
+  };
+  for (const auto& [args, err] : cases) {
+    auto r = run_retort(args, dir.path());
+    EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[1];
+    EXPECT_EQ(r.err, err);
+  }
+  testing::write_file(dir / "retort.yaml", "database_url: sqlite:///app.db\n");
+  auto r = run_retort({"seed", "--table", "track=99999999999999999999"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "retort: seed: --table takes NAME=COUNT, a count from 0 to 1000000000, not "
+            "\"track=99999999999999999999\"\n");
+}
+
 TEST(Cli, QuietAndVerboseExcludeEachOther) {
   TempDir dir;
   auto r = run_retort({"-q", "-v", "list-templates"}, dir.path());

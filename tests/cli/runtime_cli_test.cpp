@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <memory>
 #include <thread>
 
@@ -118,6 +119,29 @@ TEST_P(RuntimeCli, LockHeldExitsFour) {
     holder.execute("ROLLBACK");
   }
   EXPECT_EQ(retort({"upgrade", "--lock-timeout", "5"}).exit_code, 0);
+}
+
+// SQLite: another connection holding the file's exclusive lock (a writer committing, or
+// spilling its cache) blocks even the reads of opening it; that wait is --lock-timeout's too,
+// not a fixed 5 s ending in exit 3.
+TEST(RuntimeCliSqlite, ExclusiveLockAtOpeningExitsFourAfterTheLockTimeout) {
+  TempDir dir;
+  const std::string url = "sqlite:///" + (dir.path() / "app.db").string();
+  testing::write_file(dir / "retort.yaml", "database_url: " + url + "\n");
+  testing::write_file(dir / "migrations/versions" / kFiles[0][0], kFiles[0][1]);
+  ASSERT_EQ(run_retort({"upgrade"}, dir.path()).exit_code, 0);
+  testing::write_file(dir / "migrations/versions" / kFiles[1][0], kFiles[1][1]);
+  Engine engine(Url::parse(url));
+  Connection holder = engine.connect();
+  holder.execute("BEGIN EXCLUSIVE");
+  const auto start = std::chrono::steady_clock::now();
+  auto r = run_retort({"upgrade", "--lock-timeout", "0.3"}, dir.path());
+  const auto waited = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("gave up after 300 ms"), std::string::npos) << r.err;
+  EXPECT_LT(waited, std::chrono::seconds(4));
+  holder.execute("ROLLBACK");
+  EXPECT_EQ(run_retort({"upgrade", "--lock-timeout", "5"}, dir.path()).exit_code, 0);
 }
 
 TEST_P(RuntimeCli, EightConcurrentUpgradesApplyEachRevisionOnce) {

@@ -98,6 +98,21 @@ TEST_P(SeedCli, SeedFileAndItsErrors) {
   r = run_retort({"seed", "--table", "track"}, dir_.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("NAME=COUNT"), std::string::npos) << r.err;
+  // What the command line names must exist: a typo is not silently ignored.
+  testing::write_file(dir_ / "seeds/seed.yaml", "tables: {}\n");
+  const std::int64_t tracks = count("track");
+  r = run_retort({"seed", "--table", "trak=5"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "retort: seed: --table trak=5: the database has no table \"trak\"; did you mean "
+            "\"track\"?\n");
+  r = run_retort({"seed", "--file", "seeds/sed.yaml"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sed.yaml: no such file"), std::string::npos) << r.err;
+  r = run_retort({"seed", "--file", "seeds"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("seeds: not a file"), std::string::npos) << r.err;
+  EXPECT_EQ(count("track"), tracks);
 }
 
 TEST_P(SeedCli, AUniqueColumnThatRunsOutOfValuesWarns) {

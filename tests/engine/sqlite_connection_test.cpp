@@ -26,6 +26,18 @@ TEST(SqliteConnection, ForeignKeysAreOn) {
   EXPECT_EQ(engine.connect().query("PRAGMA foreign_keys")[0].integer(0), 1);
 }
 
+// "nope" is an identifier, never the string 'nope': an index on a misspelt column is an
+// error rather than an index on a constant.
+TEST(SqliteConnection, DoubleQuotedStringLiteralsAreOff) {
+  TempDir dir;
+  Engine engine(file_url(dir / "a.db"));
+  Connection conn = engine.connect();
+  conn.execute("CREATE TABLE t (id integer)");
+  EXPECT_THROW(conn.execute("CREATE INDEX i ON t (\"nope\")"), DatabaseError);
+  EXPECT_THROW(conn.query("SELECT \"nope\" FROM t"), DatabaseError);
+  conn.execute("CREATE INDEX i ON t (\"id\")");
+}
+
 TEST(SqliteConnection, BusyTimeoutComesFromTheOptions) {
   TempDir dir;
   EngineOptions options;

@@ -163,6 +163,8 @@ TEST(UrlErrors, RejectedForms) {
            "sqlite://host/x.db",
            "sqlite://user@/x.db",
            "sqlite://:1234/x.db",
+           "sqlite:///",  // an empty path, e.g. sqlite:///${DB_FILE} with DB_FILE empty
+           "sqlite:///?mode=ro",
            "postgresql://h/db\nDROP",
            "postgresql+://h/db",
        }) {

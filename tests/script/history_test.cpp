@@ -32,6 +32,11 @@ TEST(History, Ranges) {
   EXPECT_EQ(entry_ids(graph.history("c:")), Ids({"d", "c"}));
   EXPECT_EQ(entry_ids(graph.history("current:", {"b"})), Ids({"d", "c", "b"}));
   EXPECT_EQ(entry_ids(graph.history("-1:current", {"c"})), Ids({"c", "b"}));
+  // "base" (no revision) as the lower end is ":B" ("lint base:head" in CI checks everything).
+  EXPECT_EQ(entry_ids(graph.history("base:head")), Ids({"d", "c", "b", "a"}));
+  EXPECT_EQ(entry_ids(graph.history("base:b")), Ids({"b", "a"}));
+  EXPECT_EQ(entry_ids(graph.history("base:")), Ids({"d", "c", "b", "a"}));
+  EXPECT_EQ(entry_ids(graph.history("current:", {})), Ids({"d", "c", "b", "a"}));
   try {
     graph.history("d:b");
     FAIL();

@@ -77,6 +77,10 @@ TEST(Targets, RelativeToCurrent) {
   EXPECT_EQ(error_of<NotAncestorError>([&] { graph.resolve("+2", {"c"}); }),
             "relative target \"+2\" goes past the head \"d\" after 1 step(s)");
   EXPECT_EQ(graph.resolve("current", {"c"}), Ids({"c"}));
+  // A count too large for a step count is refused, not read as 0 ("nothing to upgrade").
+  EXPECT_EQ(error_of<UsageError>([&] { graph.resolve("+99999999999999999999"); }),
+            "the step count of \"+99999999999999999999\" is too large (at most 2147483647)");
+  EXPECT_THROW(graph.resolve("c-18446744073709551617", {"c"}), UsageError);
 }
 
 TEST(Targets, RelativeToARevision) {

@@ -2,6 +2,9 @@
 // config, script directory and database, handed to the runtime (lib/src/runtime).
 #include "retort/command_runtime.hpp"
 
+#include <limits>
+#include <string>
+
 #include "retort/dialect.hpp"
 #include "retort/error.hpp"
 
@@ -16,6 +19,36 @@ RuntimeOptions runtime_options(const ProjectContext& project, int lock_timeout_m
   options.logger = project.engine_options.logger;
   return options;
 }
+
+// A connection for a run that takes the migration lock. On SQLite every wait for another
+// connection's lock, opening the file included, lasts --lock-timeout (default: forever) and
+// ends as a LockTimeoutError (exit 4), like the wait for the lock itself.
+struct RunConnection {
+  Engine engine;
+  Connection conn;
+  RunConnection(const ProjectContext& project, int lock_timeout_ms)
+      : engine(Url::parse(project.database_url), engine_options(project, lock_timeout_ms)),
+        conn(connect(engine, lock_timeout_ms)) {}
+
+ private:
+  static EngineOptions engine_options(const ProjectContext& project, int lock_timeout_ms) {
+    EngineOptions options = project.engine_options;
+    options.busy_timeout_ms =
+        lock_timeout_ms >= 0 ? lock_timeout_ms : std::numeric_limits<int>::max();
+    return options;
+  }
+  static Connection connect(Engine& engine, int lock_timeout_ms) {
+    try {
+      return engine.connect();
+    } catch (const DatabaseError& e) {
+      if (!engine.dialect().is_lock_busy_code(e.code())) throw;
+      throw LockTimeoutError(std::string(e.what()) + "; another connection holds the lock" +
+                             (lock_timeout_ms >= 0
+                                  ? "; gave up after " + std::to_string(lock_timeout_ms) + " ms"
+                                  : std::string()));
+    }
+  }
+};
 
 ScriptDirectory load_scripts(const ProjectContext& project) {
   return ScriptDirectory::load(project.config.script_path());
@@ -55,8 +88,8 @@ MigrateCommandResult migrate(const MigrateCommandOptions& options, MigrationDire
   const ProjectContext project = ProjectContext::load(options.project);
   const ScriptDirectory scripts = load_scripts(project);
   if (options.sql) return offline(project, scripts, options, direction);
-  Engine engine(Url::parse(project.database_url), project.engine_options);
-  Connection conn = engine.connect();
+  RunConnection run_connection(project, options.lock_timeout_ms);
+  Connection& conn = run_connection.conn;
   const RuntimeOptions runtime = runtime_options(project, options.lock_timeout_ms);
   MigrationRunResult run;
   if (direction == MigrationDirection::kUpgrade) {
@@ -83,8 +116,8 @@ MigrateCommandResult stamp_command(const StampCommandOptions& options) {
   if (options.targets.empty()) throw UsageError("stamp: at least one revision is required");
   const ProjectContext project = ProjectContext::load(options.project);
   const ScriptDirectory scripts = load_scripts(project);
-  Engine engine(Url::parse(project.database_url), project.engine_options);
-  Connection conn = engine.connect();
+  RunConnection run_connection(project, options.lock_timeout_ms);
+  Connection& conn = run_connection.conn;
   MigrationRunResult run = stamp(conn, scripts.graph(), options.targets,
                                  runtime_options(project, options.lock_timeout_ms), options.purge);
   return describe_run(scripts.graph(), conn.redacted_url(), std::move(run));
@@ -115,8 +148,8 @@ GraphCommandResult heads_command(const HeadsCommandOptions& options) {
 RepairCommandResult repair_command(const RepairCommandOptions& options) {
   const ProjectContext project = ProjectContext::load(options.project);
   const ScriptDirectory scripts = load_scripts(project);
-  Engine engine(Url::parse(project.database_url), project.engine_options);
-  Connection conn = engine.connect();
+  RunConnection run_connection(project, options.lock_timeout_ms);
+  Connection& conn = run_connection.conn;
   RepairCommandResult result;
   result.redacted_url = conn.redacted_url();
   result.repaired = repair_checksums(conn, scripts.graph(), options.revisions,

@@ -1,5 +1,10 @@
 // `retort seed` and `retort db reset` as library functions: the project's config, its
 // seed.yaml and its database, handed to seed() (lib/src/seed).
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "command/autogenerate.hpp"
 #include "retort/command_runtime.hpp"
 #include "retort/ddl.hpp"
@@ -7,15 +12,41 @@
 #include "retort/inspect.hpp"
 #include "retort/runtime.hpp"
 #include "retort/seed.hpp"
+#include "retort/suggest.hpp"
 
 namespace retort {
 namespace {
 
 std::filesystem::path seed_file(const ProjectContext& project, const std::filesystem::path& given,
                                 const std::filesystem::path& working_directory) {
-  if (given.empty()) return project.config.seeds_path();
-  if (given.is_absolute() || working_directory.empty()) return given;
-  return working_directory / given;
+  if (given.empty()) return project.config.seeds_path();  // missing: defaults for every table
+  const std::filesystem::path path =
+      given.is_absolute() || working_directory.empty() ? given : working_directory / given;
+  // A file the user names must be there: a typo would otherwise seed with the defaults.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    throw UsageError("seed: --file " + path.string() +
+                     (std::filesystem::exists(path, ec) ? ": not a file" : ": no such file"));
+  }
+  return path;
+}
+
+// --table T=N names a table the database has (by name or schema.name).
+void check_table_rows(const SeedOptions& options, const MetaData& metadata) {
+  std::vector<std::string> names;
+  for (const Table& table : metadata.tables) names.push_back(table.display_name());
+  for (const auto& [name, rows] : options.table_rows) {
+    const bool found =
+        std::any_of(metadata.tables.begin(), metadata.tables.end(),
+                    [&](const Table& t) { return t.display_name() == name || t.name == name; });
+    if (found) continue;
+    std::string message = "seed: --table " + name + "=" + std::to_string(rows) +
+                          ": the database has no table " + in_quotes(name);
+    if (std::optional<std::string> guess = did_you_mean(name, names)) {
+      message += "; did you mean " + in_quotes(*guess) + "?";
+    }
+    throw UsageError(message);
+  }
 }
 
 // Reflects the project's tables (not the version tables) and seeds them on `conn`.
@@ -26,6 +57,7 @@ SeedResult seed_project(Connection& conn, const ProjectContext& project, SeedOpt
   inspect.schemas = detail::project_schemas(project);
   inspect.version_tables = project.config.version_tables();
   const MetaData metadata = reflect(conn, inspect);
+  check_table_rows(options, metadata);
   for (const std::string& table : inspect.version_tables) options.skip_tables.push_back(table);
   return seed(conn, metadata, config, options);
 }

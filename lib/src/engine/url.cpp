@@ -188,6 +188,13 @@ Url Url::parse(std::string_view text) {
   url.database = decode_part(path, "database");
   parse_query(query, url);
 
+  // "sqlite:///" with nothing after it is a path left empty (e.g. "sqlite:///${DB_FILE}" with
+  // DB_FILE empty), not a request for a throwaway in-memory database, which is "sqlite://".
+  if (url.dialect == "sqlite" && slash != std::string_view::npos && url.database.empty()) {
+    fail(
+        "the sqlite URL has no path; use sqlite:///relative.db, sqlite:////absolute/path.db "
+        "or sqlite:// for memory");
+  }
   if (url.dialect == "sqlite" && (at != std::string_view::npos || !url.host.empty() || url.port)) {
     fail(
         "a sqlite URL takes no host, user or port; use sqlite:///relative.db, "

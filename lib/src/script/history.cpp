@@ -42,8 +42,9 @@ std::vector<HistoryEntry> RevisionGraph::history(std::string_view range,
     const RevisionRange parsed = parse_range(range);
     const Indices upper = resolve_indices(parsed.upper.empty() ? "heads" : parsed.upper, now);
     selected = closure(upper, true, true, true);
-    if (!parsed.lower.empty()) {
-      const Indices lower = resolve_indices(parsed.lower, now);
+    // "base" as the lower end (no revision) leaves every ancestor in, as ":B" does.
+    const Indices lower = parsed.lower.empty() ? Indices{} : resolve_indices(parsed.lower, now);
+    if (!lower.empty()) {
       for (Index i : lower) {
         if (!std::binary_search(selected.begin(), selected.end(), i)) {
           throw NotAncestorError(

@@ -3,8 +3,11 @@
 // label@ forms.
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <optional>
+#include <string>
 
+#include "retort/error.hpp"
 #include "retort/revision_graph.hpp"
 #include "script/graph_internal.hpp"
 
@@ -29,7 +32,12 @@ std::optional<Relative> split_relative(std::string_view text) {
   int count = 0;
   const char* first = text.data() + digits;
   const char* last = text.data() + text.size();
-  if (std::from_chars(first, last, count).ptr != last) return std::nullopt;
+  const auto [ptr, ec] = std::from_chars(first, last, count);
+  if (ec == std::errc::result_out_of_range) {
+    throw UsageError("the step count of " + in_quotes(text) + " is too large (at most " +
+                     std::to_string(std::numeric_limits<int>::max()) + ")");
+  }
+  if (ptr != last) return std::nullopt;
   return Relative{text.substr(0, digits - 1), sign == '+' ? count : -count};
 }
 

@@ -147,6 +147,10 @@ std::unique_ptr<ConnectionImpl> open_sqlite(const Url& url, const EngineOptions&
         std::to_string(code), message);
   }
   sqlite3_extended_result_codes(db.get(), 1);
+  // No double-quoted string literals: "nope" is a column name or an error, never the string
+  // 'nope' (an index on a misspelt column would otherwise index a constant).
+  sqlite3_db_config(db.get(), SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+  sqlite3_db_config(db.get(), SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
   sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);
   const bool in_memory = url.is_sqlite_memory() || url.query_value("mode") == "memory";
   auto conn = std::make_unique<sqlite::SqliteConnection>(std::move(db), in_memory);
