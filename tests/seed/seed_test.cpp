@@ -155,6 +155,46 @@ TEST(ReadCheck, TheFormsSeedHonoursInBothSpellings) {
   EXPECT_TRUE(out.empty());
 }
 
+// A table whose columns the database fills all (a generated key, a computed column) gets its
+// rows as rows of defaults, and so does a fixture naming no column.
+TEST_P(SeedTest, RowsOfOnlyGeneratedColumnsAreWrittenAsDefaults) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  node:
+    columns:
+      id: {type: integer, primary_key: true, autoincrement: true}
+      twice: {type: integer, computed: {sql: id * 2, stored: true}}
+  leaf:
+    columns:
+      id: {type: integer, primary_key: true, autoincrement: true}
+      node_id: {type: integer, nullable: false, references: node.id}
+)yaml");
+  SeedOptions options;
+  options.rows = 10;
+  options.random_seed = 4;
+  SeedResult result = seed(db_->conn(), md, SeedConfig{}, options);
+  EXPECT_EQ(result.tables[0].rows, 10u);
+  EXPECT_EQ(result.tables[0].warning, "");
+  EXPECT_EQ(db_->count("SELECT count(*) FROM node"), 10);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM node WHERE twice = id * 2"), 10);
+  testing::expect_constraints_hold(*db_, md);
+  const SeedConfig config = parse_seed_config(R"yaml(
+tables:
+  node:
+    fixtures:
+      - {_key: root}
+  leaf:
+    fixtures:
+      - {node_id: {ref: root}}
+)yaml",
+                                              "seed.yaml");
+  options.truncate = true;
+  options.fixtures_only = true;
+  result = seed(db_->conn(), md, config, options);
+  EXPECT_EQ(result.total_rows, 2u);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM leaf JOIN node ON node.id = leaf.node_id"), 1);
+}
+
 TEST_P(SeedTest, SeedingTwiceAddsRowsWithoutCollisionsAndTruncateReplacesThem) {
   const MetaData md = db_->create(kFullSchema);
   SeedOptions options;

@@ -206,7 +206,9 @@ void Seeder::write_fixtures(TablePlan& plan) {
 }
 
 std::string Seeder::write_generated(TablePlan& plan, const std::vector<std::uint32_t>& per_counts) {
-  if (plan.rows == 0 || plan.column_names.empty()) return {};  // nothing retort may write
+  // A table whose columns the database fills all has no columns here: its rows are rows of
+  // defaults (the Session writes INSERT ... DEFAULT VALUES).
+  if (plan.rows == 0) return {};
   std::size_t per_parent = 0;
   std::uint32_t left_for_parent = per_counts.empty() ? 0 : per_counts[0];
   // What each row needs beyond its generated values, decided once: most tables need none of it.
