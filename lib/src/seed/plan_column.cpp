@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "retort/error.hpp"
 #include "seed/seed_internal.hpp"
 
 namespace retort::detail {
@@ -323,12 +324,31 @@ void apply_type_limits(const Column& column, ColumnPlan& c) {
 
 }  // namespace
 
-ColumnPlan plan_column(const Table& table, const Column& column, const MetaData& metadata,
+Type modelled_type(const Type& type) {
+  if (type.kind != TypeKind::kRaw) return type;
+  std::string bare;
+  int depth = 0;
+  for (char ch : type.name) {
+    if (ch == '(') ++depth;
+    if (depth == 0) bare += ch;
+    if (ch == ')') --depth;
+  }
+  try {
+    Type modelled = Type::parse(bare);
+    if (modelled.kind != TypeKind::kRaw && modelled.kind != TypeKind::kEnum) return modelled;
+  } catch (const InputError&) {
+  }
+  return type;
+}
+
+ColumnPlan plan_column(const Table& table, const Column& declared, const MetaData& metadata,
                        const ColumnGenerator* spec, const std::vector<CheckBounds>& checks,
-                       std::uint64_t seed) {
+                       std::uint64_t seed, bool raw_takes_text) {
+  Column column = declared;
+  column.type = modelled_type(declared.type);
   ColumnPlan c;
   c.name = column.name;
-  c.column = &column;
+  c.column = &declared;
   c.rng = Rng(derive_seed(seed, table.display_name(), column.name));
   c.out = out_for(column.type.kind);
   if (column.type.length &&
@@ -359,6 +379,13 @@ ColumnPlan plan_column(const Table& table, const Column& column, const MetaData&
   apply_bounds(bounds, c);
   apply_type_limits(column, c);
   if (c.gen == Gen::kDecimal && c.out == Out::kInteger) c.decimals = 0;
+  if (column.type.kind == TypeKind::kRaw && !raw_takes_text &&
+      (!spec || spec->kind == GeneratorKind::kAuto)) {
+    // A type retort does not model (text[], interval, ...): no value of ours would fit it.
+    c.gen = Gen::kNull;
+    c.null_ratio = 0;
+    c.unsupported_type = !column.nullable;
+  }
   return c;
 }
 

@@ -74,6 +74,7 @@ void plan_foreign_keys(const PlanInput& in, TablePlan& plan, std::vector<KeyPool
     for (std::size_t k = 0; k < p.columns.size(); ++k) {
       ColumnPlan& c = plan.columns[p.columns[k]];
       c.gen = Gen::kForeignKey;
+      c.unsupported_type = false;
       c.fk = static_cast<int>(plan.fks.size());
       c.fk_position = k;
       c.null_ratio = 0;
@@ -236,7 +237,8 @@ TablePlan plan_table(const PlanInput& in, std::vector<KeyPool>& pools) {
       continue;
     }
     plan.columns.push_back(plan_column(table, column, *in.metadata,
-                                       spec_for(in.config, column.name), bounds, in.seed));
+                                       spec_for(in.config, column.name), bounds, in.seed,
+                                       in.raw_takes_text));
     plan.column_names.push_back(column.name);
   }
   plan_foreign_keys(in, plan, pools);

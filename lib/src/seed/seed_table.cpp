@@ -51,6 +51,7 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
   in.seed = seed_;
   in.rows = rows_for(table, config);
   in.cycle_fks = std::move(cycle_fks);
+  in.raw_takes_text = conn_.dialect().any_value_fits_any_type();
   // `per`: the row count follows the parent's rows, drawn before planning.
   std::vector<std::uint32_t> per_counts;
   const bool per = config && !config->per.empty() && !options_.fixtures_only &&
@@ -74,6 +75,14 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
   }
   TablePlan plan = plan_table(in, pools_);
   if (!per) plan.per_fk = -1;
+  for (const ColumnPlan& c : plan.columns) {
+    if (c.unsupported_type && plan.rows > 0)
+      throw InputError(config ? config->location : SourceLocation{},
+                       "seed: table " + in_quotes(plan.name) + ": column " + in_quotes(c.name) +
+                           " is NOT NULL and of type " + c.column->type.name +
+                           ", which retort cannot generate: give it a generator in seed.yaml, or "
+                           "write the table's rows as fixtures (with rows: 0)");
+  }
   for (const ForeignKeyPlan& fk : plan.fks) {
     if (fk.deferred && !fk.nullable)
       throw InputError("seed: table " + in_quotes(plan.name) + ": the foreign key on " +
