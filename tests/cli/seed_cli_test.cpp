@@ -115,6 +115,20 @@ TEST_P(SeedCli, SeedFileAndItsErrors) {
   EXPECT_EQ(count("track"), tracks);
 }
 
+// A generator the column's type cannot take: exit 2 and seed.yaml's position, not the
+// database's refusal (exit 3), and nothing written.
+TEST_P(SeedCli, AGeneratorThatDoesNotFitTheTypeIsASeedYamlError) {
+  testing::write_file(dir_ / "seeds/seed.yaml",
+                      "tables:\n  track:\n    columns:\n      id: email\n");
+  auto r = run_retort({"seed", "--rows", "3"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("seed.yaml:4:7: seed: table \"track\": column \"id\": generator "
+                       "\"email\" cannot fill a column of type "),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(count("artist"), 0);
+}
+
 TEST_P(SeedCli, AUniqueColumnThatRunsOutOfValuesWarns) {
   // Two names for a unique column: two artists, and a warning instead of a silent shortfall.
   testing::write_file(dir_ / "seeds/seed.yaml",

@@ -314,6 +314,36 @@ TEST_P(SessionTest, AddNextRowWithoutNextRowIsAUsageError) {
   EXPECT_EQ(artists(), (std::vector<std::string>{"1:one"}));
 }
 
+// A row of no columns takes every default (a table whose columns the database fills):
+// INSERT ... DEFAULT VALUES, also on PostgreSQL, where COPY cannot write it.
+TEST_P(SessionTest, ARowOfNoColumnsTakesTheDefaults) {
+  conn().execute(
+      is_sqlite() ? "CREATE TABLE node (id INTEGER PRIMARY KEY AUTOINCREMENT, label TEXT "
+                    "NOT NULL DEFAULT 'x')"
+                  : "CREATE TABLE node (id SERIAL PRIMARY KEY, label TEXT NOT NULL DEFAULT 'x')");
+  Table node;
+  node.name = "node";
+  node.columns = {column("id", TypeKind::kInteger), column("label", TypeKind::kText)};
+  metadata_.tables.push_back(node);
+  Session session(conn(), metadata_, {.batch_size = 2});
+  session.add("artist", {"id", "name"}, {1, "one"});
+  session.add("node", {}, {});
+  Session::Inserter rows = session.inserter("node", {});
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_TRUE(rows.next_row().empty());
+    rows.add_next_row();
+  }
+  session.add("artist", {"id", "name"}, {2, "two"});
+  session.commit();
+  EXPECT_EQ(session.rows_written(), 6u);
+  EXPECT_EQ(artists(), (std::vector<std::string>{"1:one", "2:two"}));
+  std::vector<std::string> nodes;
+  for (const Row& row : conn().query("SELECT id, label FROM node ORDER BY id"))
+    nodes.push_back(std::to_string(row.integer(0)) + ":" + row.text(1));
+  EXPECT_EQ(nodes, (std::vector<std::string>{"1:x", "2:x", "3:x", "4:x"}));
+  EXPECT_THROW(session.add("node", {}, {Value(1)}), InputError);
+}
+
 RETORT_INSTANTIATE_BACKENDS(SessionTest);
 
 }  // namespace

@@ -187,6 +187,94 @@ tables:
             0);
 }
 
+// A generator whose values the column's type cannot take is a seed.yaml error, found before
+// anything is written, rather than the database refusing the first row.
+TEST_P(SeedConfigTest, AGeneratorTheColumnsTypeCannotTakeIsASeedYamlError) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  checks:
+    columns:
+      id: {type: integer, primary_key: true}
+      a: {type: integer, nullable: false}
+      flag: {type: boolean, nullable: false}
+)yaml");
+  const std::pair<const char*, const char*> cases[] = {
+      {"a: email",
+       "4:7: seed: table \"checks\": column \"a\": generator \"email\" cannot fill a "
+       "column of type integer"},
+      {"a: {choice: [x, y]}",
+       "4:7: seed: table \"checks\": column \"a\": choice value \"x\" is not a value of type "
+       "integer"},
+      {"flag: {date: [\"2020-01-01\", \"2020-12-31\"]}",
+       "4:7: seed: table \"checks\": column \"flag\": generator \"date\" cannot fill a column "
+       "of type boolean"},
+      {"flag: {constant: maybe}",
+       "4:7: seed: table \"checks\": column \"flag\": constant value \"maybe\" is not a value "
+       "of type boolean"},
+  };
+  for (const auto& [column, error] : cases) {
+    const std::string yaml = std::string("tables:\n  checks:\n    columns:\n      ") + column;
+    try {
+      seed(db_->conn(), md, parse_seed_config(yaml, "seed.yaml"), {});
+      ADD_FAILURE() << "no error for " << column;
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.what(), "seed.yaml:" + std::string(error));
+    }
+  }
+  EXPECT_EQ(db_->count("SELECT count(*) FROM checks"), 0);
+  seed(db_->conn(), md,
+       parse_seed_config("tables:\n  checks:\n    columns:\n      a: {choice: [1, 2]}\n"
+                         "      flag: {constant: 'true'}\n",
+                         "seed.yaml"),
+       {});
+  EXPECT_EQ(db_->count("SELECT count(*) FROM checks WHERE a IN (1, 2) AND flag"), 10);
+}
+
+// A type retort does not model ("interval") and no generator: PostgreSQL would refuse any
+// text, so a nullable column is NULL and a NOT NULL one a clear error; SQLite stores text in
+// any column. A raw type that is a modelled one with modifiers ("timestamp(3)") is generated.
+TEST_P(SeedConfigTest, ColumnsOfATypeRetortCannotGenerateAreNullOrAnError) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  r:
+    columns:
+      id: {type: integer, primary_key: true}
+      span: {type: interval}
+      stamp: {type: "timestamp(3)", nullable: false}
+  strict:
+    columns:
+      id: {type: integer, primary_key: true}
+      span: {type: interval, nullable: false}
+)yaml");
+  const bool postgres = GetParam() == "postgresql";
+  SeedOptions options;
+  options.table_rows = {{"r", 20}, {"strict", 0}};
+  seed(db_->conn(), md, SeedConfig{}, options);
+  const std::int64_t nulls = db_->count("SELECT count(*) FROM r WHERE span IS NULL");
+  if (postgres) {
+    EXPECT_EQ(nulls, 20);
+  } else {
+    EXPECT_LT(nulls, 20);
+  }
+  EXPECT_EQ(db_->count("SELECT count(*) FROM r WHERE stamp >= '2015-01-01'"), 20);
+  options.table_rows.clear();
+  options.rows = 5;
+  try {
+    seed(db_->conn(), md, SeedConfig{}, options);
+    EXPECT_FALSE(postgres) << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "seed: table \"strict\": column \"span\" is NOT NULL and of type interval, which "
+              "retort cannot generate: give it a generator in seed.yaml, or write the table's "
+              "rows as fixtures (with rows: 0)");
+  }
+  seed(db_->conn(), md,
+       parse_seed_config("tables:\n  strict:\n    columns:\n      span: {constant: 1 day}\n",
+                         "seed.yaml"),
+       options);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM strict"), postgres ? 5 : 10);
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, SeedConfigTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -179,6 +179,45 @@ tables:
             "of parent rows: wrote 3 of 5 rows");
 }
 
+// Unique text cut to a short length: the counter suffix holds 36 values in varchar(1), about
+// 36^2 in char(2); past that the table gets fewer rows and the warning, never a collision.
+TEST_P(SeedShortfall, ShortUniqueTextRunsOutOfValuesWithoutACollision) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  u:
+    columns:
+      id: {type: integer, primary_key: true}
+      c: {type: varchar(1), nullable: false, unique: true}
+  k:
+    columns:
+      c: {type: char(2), primary_key: true}
+)yaml");
+  SeedOptions options;
+  options.random_seed = 1;
+  options.table_rows = {{"u", 36}, {"k", 500}};
+  SeedResult result = seed(db_->conn(), md, SeedConfig{}, options);
+  for (const TableSeedResult& t : result.tables) EXPECT_EQ(t.warning, "") << t.table;
+  EXPECT_EQ(db_->count("SELECT count(*) FROM u"), 36);
+  options.truncate = true;
+  options.table_rows = {{"u", 37}, {"k", 2000}};
+  result = seed(db_->conn(), md, SeedConfig{}, options);
+  ASSERT_EQ(result.tables.size(), 2u);
+  for (const TableSeedResult& t : result.tables) {
+    if (t.table == "u") {
+      EXPECT_EQ(t.rows, 36u);
+      EXPECT_EQ(t.warning,
+                "seed: table \"u\": unique constraint (c) ran out of distinct values: wrote 36 "
+                "of 37 rows");
+    } else {
+      EXPECT_GT(t.rows, 1000u);
+      EXPECT_LT(t.rows, 2000u);
+      EXPECT_NE(t.warning.find("primary key (c) ran out of distinct values"), std::string::npos)
+          << t.warning;
+    }
+  }
+  testing::expect_constraints_hold(*db_, md);
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, SeedShortfall, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -134,6 +134,9 @@ TEST(ReadCheck, TheFormsSeedHonoursInBothSpellings) {
        "varying])::text[]))",
        "status", std::nullopt, std::nullopt, 2},
       {"\"mood\" IN ('happy','sad')", "mood", std::nullopt, std::nullopt, 2},
+      // PostgreSQL prints a negative number as a string cast to the column's type.
+      {"((neg >= '-5'::integer) AND (neg <= '-1'::integer))", "neg", -5, -1, 0},
+      {"neg > -10 AND neg < 0", "neg", -10, 0, 0},
   };
   for (const Case& c : cases) {
     std::vector<detail::CheckBounds> out;
@@ -153,6 +156,78 @@ TEST(ReadCheck, TheFormsSeedHonoursInBothSpellings) {
   EXPECT_FALSE(detail::read_check("length(title) > 0", out));
   EXPECT_FALSE(detail::read_check("a > 0 OR b > 0", out));
   EXPECT_TRUE(out.empty());
+}
+
+// Bounds below zero, as written and as PostgreSQL reflects them ('-5'::integer): values are
+// drawn from the check's range, not clamped to one end of it.
+TEST_P(SeedTest, NegativeCheckBoundsAreHonoured) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  t:
+    columns:
+      id: {type: integer, primary_key: true}
+      a: {type: integer, nullable: false}
+      b: {type: integer, nullable: false}
+      c: {type: integer, nullable: false}
+      d: {type: integer, nullable: false}
+    checks:
+      - {name: ck_a, sql: "a BETWEEN -5 AND -1"}
+      - {name: ck_b, sql: "b >= -3 AND b <= -2"}
+      - {name: ck_c, sql: "c > -10 AND c < 0"}
+      - {name: ck_d, sql: "d <= -100"}
+)yaml");
+  for (const MetaData& model : {md, reflect(db_->conn())}) {
+    SeedOptions options;
+    options.rows = 40;
+    options.random_seed = 2;
+    options.truncate = true;
+    const SeedResult result = seed(db_->conn(), model, SeedConfig{}, options);
+    testing::expect_constraints_hold(*db_, md);
+    EXPECT_EQ(db_->count("SELECT count(*) FROM t"), 40);
+    for (const char* column : {"a", "b", "c", "d"})
+      EXPECT_GT(db_->count(std::string("SELECT count(DISTINCT ") + column + ") FROM t"), 1)
+          << column << " is drawn from its range";
+  }
+}
+
+// A table whose columns the database fills all (a generated key, a computed column) gets its
+// rows as rows of defaults, and so does a fixture naming no column.
+TEST_P(SeedTest, RowsOfOnlyGeneratedColumnsAreWrittenAsDefaults) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  node:
+    columns:
+      id: {type: integer, primary_key: true, autoincrement: true}
+      twice: {type: integer, computed: {sql: id * 2, stored: true}}
+  leaf:
+    columns:
+      id: {type: integer, primary_key: true, autoincrement: true}
+      node_id: {type: integer, nullable: false, references: node.id}
+)yaml");
+  SeedOptions options;
+  options.rows = 10;
+  options.random_seed = 4;
+  SeedResult result = seed(db_->conn(), md, SeedConfig{}, options);
+  EXPECT_EQ(result.tables[0].rows, 10u);
+  EXPECT_EQ(result.tables[0].warning, "");
+  EXPECT_EQ(db_->count("SELECT count(*) FROM node"), 10);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM node WHERE twice = id * 2"), 10);
+  testing::expect_constraints_hold(*db_, md);
+  const SeedConfig config = parse_seed_config(R"yaml(
+tables:
+  node:
+    fixtures:
+      - {_key: root}
+  leaf:
+    fixtures:
+      - {node_id: {ref: root}}
+)yaml",
+                                              "seed.yaml");
+  options.truncate = true;
+  options.fixtures_only = true;
+  result = seed(db_->conn(), md, config, options);
+  EXPECT_EQ(result.total_rows, 2u);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM leaf JOIN node ON node.id = leaf.node_id"), 1);
 }
 
 TEST_P(SeedTest, SeedingTwiceAddsRowsWithoutCollisionsAndTruncateReplacesThem) {

@@ -37,6 +37,9 @@ class Dialect {
   virtual bool has_enum_types() const = 0;            // CREATE TYPE ... AS ENUM
   virtual bool has_comments() const = 0;              // COMMENT ON TABLE/COLUMN
   virtual bool can_alter_add_constraint() const = 0;  // ALTER TABLE ... ADD CONSTRAINT
+  // A column of any declared type stores any value (SQLite's flexible typing), so text fits
+  // even a type retort does not model; PostgreSQL checks every value against its type.
+  virtual bool any_value_fits_any_type() const = 0;
 
   // DDL hooks. The SQL type for a column, e.g. "varchar(30)", "INTEGER", "serial". Enum
   // columns: the enum type's quoted (schema-qualified) name where has_enum_types(), else a

@@ -80,7 +80,9 @@ class Session {
   ~Session();
 
   // An inserter for `table` ("name" or "schema.name") and `columns`, which must name
-  // distinct columns of the table; throws InputError otherwise.
+  // distinct columns of the table; throws InputError otherwise. No columns at all: each row
+  // (of no values) takes every column's default, one INSERT ... DEFAULT VALUES apiece, also
+  // on PostgreSQL (COPY cannot write such a row).
   Inserter inserter(std::string_view table, std::vector<std::string> columns);
 
   // Queues one row for `table`: inserter(table, columns).add(values), with the inserter of

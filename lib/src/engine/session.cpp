@@ -56,7 +56,6 @@ std::string where(const Table& table) {
 }
 
 void check_columns(const Table& table, const std::vector<std::string>& columns) {
-  if (columns.empty()) throw InputError(where(table) + "a row needs at least one column");
   for (auto it = columns.begin(); it != columns.end(); ++it) {
     if (!has_column(table, *it)) throw InputError(where(table) + "no column \"" + *it + "\"");
     if (std::find(columns.begin(), it, *it) != it) {
@@ -116,10 +115,14 @@ Session::Target& Session::find_target(std::string_view name,
   target->name = std::string(name);
   target->table = &table;
   target->columns = columns;
-  target->copy = conn_->impl().copy_in(table.schema, table.name, columns);
-  const auto max_params = static_cast<std::size_t>(conn_->dialect().max_bind_parameters());
-  target->per_statement =
-      std::max<std::size_t>(1, std::min(options_.batch_size, max_params / columns.size()));
+  // A row of no columns takes every column's default: one INSERT ... DEFAULT VALUES each
+  // (COPY cannot write such a row, and no INSERT writes several).
+  if (!columns.empty()) {
+    target->copy = conn_->impl().copy_in(table.schema, table.name, columns);
+    const auto max_params = static_cast<std::size_t>(conn_->dialect().max_bind_parameters());
+    target->per_statement =
+        std::max<std::size_t>(1, std::min(options_.batch_size, max_params / columns.size()));
+  }
   targets_.push_back(std::move(target));
   return *targets_.back();
 }
@@ -262,7 +265,9 @@ void Session::write_inserts(Target& target, std::size_t rows) {
 Statement Session::prepare_insert(const Target& target, std::size_t rows) {
   const Dialect& dialect = conn_->dialect();
   SqlBuilder sql(dialect);
-  sql.sql("INSERT INTO ").qualified(target.table->schema, target.table->name).sql(" (");
+  sql.sql("INSERT INTO ").qualified(target.table->schema, target.table->name);
+  if (target.columns.empty()) return conn_->prepare(sql.sql(" DEFAULT VALUES").str());
+  sql.sql(" (");
   sql.ident_list(target.columns).sql(") VALUES ");
   int index = 0;
   for (std::size_t row = 0; row < rows; ++row) {

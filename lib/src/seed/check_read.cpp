@@ -21,6 +21,21 @@ bool continues_type(const Token& word, const Token& next) {
   return false;
 }
 
+bool is_numeric_type(const Token& word) {
+  for (std::string_view type : {"integer", "int", "int2", "int4", "int8", "smallint", "bigint",
+                                "numeric", "decimal", "real", "float4", "float8", "double"})
+    if (word.is_word(type)) return true;
+  return false;
+}
+
+// A string literal holding a whole number text ('-5', '2.5') becomes that number.
+void number_from_string(Token& t) {
+  if (t.kind != TokenKind::kString || t.text.empty()) return;
+  double v = 0;
+  auto [end, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), v);
+  if (ec == std::errc() && end == t.text.data() + t.text.size()) t.kind = TokenKind::kNumber;
+}
+
 // The tokens without PostgreSQL's casts ("::numeric", "::character varying(30)", "::text()")
 // and without the parentheses the catalog adds around single operands.
 std::vector<Token> without_casts(const std::vector<Token>& tokens) {
@@ -31,6 +46,9 @@ std::vector<Token> without_casts(const std::vector<Token>& tokens) {
       continue;
     }
     ++i;  // the type: words ("character varying"), then optional (n) and []
+    // PostgreSQL prints a negative number as a string cast to its type ('-5'::integer).
+    if (i < tokens.size() && is_numeric_type(tokens[i]) && !out.empty())
+      number_from_string(out.back());
     while (i + 2 < tokens.size() && tokens[i].is_identifier() && tokens[i + 1].is_punct("."))
       i += 2;  // schema-qualified: public.mood
     while (i < tokens.size() && tokens[i].is_identifier()) {

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "retort/error.hpp"
 #include "schema/validation.hpp"
 #include "seed/seed_internal.hpp"
 
@@ -245,8 +246,28 @@ void apply_spec(const ColumnGenerator& g, ColumnPlan& c) {
                        (static_cast<int>(g.kind) - static_cast<int>(GeneratorKind::kFirstName)));
 }
 
+// The CHECK terms on one column joined: each list of values in turn, the highest lower and
+// the lowest upper bound.
+void join_bounds(const CheckBounds& b, CheckBounds& all) {
+  if (b.has_list) {
+    all.has_list = true;
+    all.list = b.list;
+  }
+  if (b.lo && (!all.lo || *b.lo > *all.lo || (*b.lo == *all.lo && b.lo_strict))) {
+    all.lo = b.lo;
+    all.lo_strict = b.lo_strict;
+  }
+  if (b.hi && (!all.hi || *b.hi < *all.hi || (*b.hi == *all.hi && b.hi_strict))) {
+    all.hi = b.hi;
+    all.hi_strict = b.hi_strict;
+  }
+}
+
 void apply_bounds(const CheckBounds& b, ColumnPlan& c) {
-  if (b.has_list && c.gen != Gen::kConstant && c.gen != Gen::kNull) set_choices(c, b.list, {});
+  if (b.has_list && c.gen != Gen::kConstant && c.gen != Gen::kNull) {
+    set_choices(c, b.list, {});
+    return;  // values from the list, which bounds beside it can only narrow
+  }
   if (!b.lo && !b.hi) return;
   if (c.gen != Gen::kInteger && c.gen != Gen::kDecimal && c.gen != Gen::kSequence) {
     c.gen = c.out == Out::kInteger ? Gen::kInteger : Gen::kDecimal;
@@ -256,21 +277,30 @@ void apply_bounds(const CheckBounds& b, ColumnPlan& c) {
   }
   double scale = 1;
   for (int i = 0; i < c.decimals; ++i) scale *= 10;
+  std::int64_t lo = c.lo, hi = c.hi;
   if (b.lo) {
-    auto lo = bounded_int64(std::ceil(*b.lo * scale - 1e-9));
+    lo = bounded_int64(std::ceil(*b.lo * scale - 1e-9));
     if (b.lo_strict && static_cast<double>(lo) <= *b.lo * scale) ++lo;
-    c.lo = std::max(c.lo, lo);
     if (c.gen == Gen::kSequence) c.next = std::max(c.next, lo);
-    if (c.hi < c.lo) c.hi = c.lo + 1000;
   }
   if (b.hi) {
     c.soft_range = false;
-    auto hi = bounded_int64(std::floor(*b.hi * scale + 1e-9));
+    hi = bounded_int64(std::floor(*b.hi * scale + 1e-9));
     if (b.hi_strict && static_cast<double>(hi) >= *b.hi * scale) --hi;
-    c.hi = std::min(c.hi, hi);
-    if (c.lo > c.hi) c.lo = std::max<std::int64_t>(c.hi - 1000, b.lo ? c.lo - 0 : c.hi - 1000);
-    if (c.lo > c.hi) c.lo = c.hi;
   }
+  // The check narrows the range it overlaps (retort's guess or the user's); a range wholly
+  // beside it gives way to the check's, up to 1000 units from the bound beyond it.
+  if (b.lo && lo > c.hi) {
+    c.lo = lo;
+    c.hi = b.hi ? std::min(hi, lo + 1000) : lo + 1000;
+  } else if (b.hi && hi < c.lo) {
+    c.hi = hi;
+    c.lo = b.lo ? std::max(lo, hi - 1000) : hi - 1000;
+  } else {
+    c.lo = std::max(c.lo, lo);
+    c.hi = std::min(c.hi, hi);
+  }
+  if (c.lo > c.hi) c.lo = c.hi;  // contradictory bounds: the database will say so
 }
 
 // Keeps numbers inside numeric(p, s) and smallint.
@@ -295,12 +325,31 @@ void apply_type_limits(const Column& column, ColumnPlan& c) {
 
 }  // namespace
 
-ColumnPlan plan_column(const Table& table, const Column& column, const MetaData& metadata,
+Type modelled_type(const Type& type) {
+  if (type.kind != TypeKind::kRaw) return type;
+  std::string bare;
+  int depth = 0;
+  for (char ch : type.name) {
+    if (ch == '(') ++depth;
+    if (depth == 0) bare += ch;
+    if (ch == ')') --depth;
+  }
+  try {
+    Type modelled = Type::parse(bare);
+    if (modelled.kind != TypeKind::kRaw && modelled.kind != TypeKind::kEnum) return modelled;
+  } catch (const InputError&) {
+  }
+  return type;
+}
+
+ColumnPlan plan_column(const Table& table, const Column& declared, const MetaData& metadata,
                        const ColumnGenerator* spec, const std::vector<CheckBounds>& checks,
-                       std::uint64_t seed) {
+                       std::uint64_t seed, bool raw_takes_text) {
+  Column column = declared;
+  column.type = modelled_type(declared.type);
   ColumnPlan c;
   c.name = column.name;
-  c.column = &column;
+  c.column = &declared;
   c.rng = Rng(derive_seed(seed, table.display_name(), column.name));
   c.out = out_for(column.type.kind);
   if (column.type.length &&
@@ -325,10 +374,19 @@ ColumnPlan plan_column(const Table& table, const Column& column, const MetaData&
     apply_spec(*spec, c);
     if (column.nullable) c.null_ratio = spec->null_ratio;
   }
+  CheckBounds bounds;
   for (const CheckBounds& b : checks)
-    if (b.column == column.name) apply_bounds(b, c);
+    if (b.column == column.name) join_bounds(b, bounds);
+  apply_bounds(bounds, c);
   apply_type_limits(column, c);
   if (c.gen == Gen::kDecimal && c.out == Out::kInteger) c.decimals = 0;
+  if (column.type.kind == TypeKind::kRaw && !raw_takes_text &&
+      (!spec || spec->kind == GeneratorKind::kAuto)) {
+    // A type retort does not model (text[], interval, ...): no value of ours would fit it.
+    c.gen = Gen::kNull;
+    c.null_ratio = 0;
+    c.unsupported_type = !column.nullable;
+  }
   return c;
 }
 

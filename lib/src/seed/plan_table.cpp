@@ -18,6 +18,22 @@ bool is_text_gen(Gen g) {
   return (g >= Gen::kFirstName && g <= Gen::kParagraph) || g == Gen::kJson;
 }
 
+// At least the length of any value of a text kind with its unique counter suffix: fixed-shape
+// kinds stay under 256 characters, a word under 33 with its space, a sentence under 10 words.
+std::int64_t longest_text(const ColumnPlan& c) {
+  constexpr std::int64_t kWord = 33, kCounter = 16, kFixed = 256;
+  const std::int64_t words = std::max(c.max_words, 1);
+  switch (c.gen) {
+    case Gen::kWords:
+    case Gen::kSentence:
+      return words * kWord + 1 + kCounter;
+    case Gen::kParagraph:
+      return words * (10 * kWord + 2) + kCounter;
+    default:
+      return kFixed + kCounter;
+  }
+}
+
 std::optional<std::size_t> column_index(const TablePlan& plan, const std::string& name) {
   for (std::size_t i = 0; i < plan.columns.size(); ++i)
     if (plan.columns[i].name == name) return i;
@@ -58,6 +74,7 @@ void plan_foreign_keys(const PlanInput& in, TablePlan& plan, std::vector<KeyPool
     for (std::size_t k = 0; k < p.columns.size(); ++k) {
       ColumnPlan& c = plan.columns[p.columns[k]];
       c.gen = Gen::kForeignKey;
+      c.unsupported_type = false;
       c.fk = static_cast<int>(plan.fks.size());
       c.fk_position = k;
       c.null_ratio = 0;
@@ -186,7 +203,9 @@ bool make_unique(ColumnPlan& c, std::uint64_t rows) {
   if (!is_text_gen(c.gen)) return false;
   c.unique = true;
   c.next = 0;
-  return true;
+  // Text cut to the column's length may lose counter digits and repeat (varchar(1) holds 36
+  // counters): the counter still makes the values, and the unique set checks them.
+  return c.max_length <= 0 || c.max_length >= longest_text(c);
 }
 
 std::size_t pool_index(std::vector<KeyPool>& pools, const Table& table,
@@ -218,7 +237,8 @@ TablePlan plan_table(const PlanInput& in, std::vector<KeyPool>& pools) {
       continue;
     }
     plan.columns.push_back(plan_column(table, column, *in.metadata,
-                                       spec_for(in.config, column.name), bounds, in.seed));
+                                       spec_for(in.config, column.name), bounds, in.seed,
+                                       in.raw_takes_text));
     plan.column_names.push_back(column.name);
   }
   plan_foreign_keys(in, plan, pools);

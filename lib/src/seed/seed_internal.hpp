@@ -86,6 +86,9 @@ struct ColumnPlan {
   bool dates_built = false;
   std::int64_t date_first = 0;
   std::vector<std::array<char, 10>> dates;
+  // NOT NULL, of a type retort cannot generate, and no generator in seed.yaml: generated rows
+  // are refused (fixtures may still fill the table).
+  bool unsupported_type = false;
   int fk = -1;  // kForeignKey: index into TablePlan::fks
   std::size_t fk_position = 0;
   Rng rng;
@@ -165,10 +168,23 @@ inline std::int64_t wrapping_add(std::int64_t a, std::int64_t b) {
   return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
 }
 
-// Fits a column's type, name, constraints and the user's generator into a ColumnPlan.
+// Throws InputError at the generator's seed.yaml location, naming `table` and the column, when
+// the generator cannot fill the column's type (an email into an integer, a choice value that is
+// not a number, a date into a boolean). Text, binary and raw types take any generator.
+void check_generator_fits(const ColumnGenerator& generator, const Column& column,
+                          const MetaData& metadata, const std::string& table);
+
+// A raw type that is a modelled one with modifiers retort does not keep ("timestamp(6) without
+// time zone", "time(0)"): that modelled type; any other type as it is.
+Type modelled_type(const Type& type);
+
+// Fits a column's type, name, constraints and the user's generator into a ColumnPlan. A column
+// of a type retort does not model and no seed.yaml generator is always NULL, unless
+// `raw_takes_text` (Dialect::any_value_fits_any_type) lets it have text as other columns do;
+// a NOT NULL one is marked unsupported_type.
 ColumnPlan plan_column(const Table& table, const Column& column, const MetaData& metadata,
                        const ColumnGenerator* spec, const std::vector<CheckBounds>& checks,
-                       std::uint64_t seed);
+                       std::uint64_t seed, bool raw_takes_text);
 // Writes one generated value into `out` (not for kForeignKey columns).
 void generate_value(ColumnPlan& column, std::uint64_t row, Value& out);
 // generate_value for each column of a row but the foreign keys, into out[i].
@@ -208,6 +224,7 @@ struct PlanInput {
   std::uint64_t seed = 0;
   std::uint64_t rows = 0;
   std::vector<std::size_t> cycle_fks;  // indexes of the table's foreign keys closing a cycle
+  bool raw_takes_text = false;         // Dialect::any_value_fits_any_type
 };
 // The whole table's plan: columns, foreign keys (with their pools), unique sets.
 TablePlan plan_table(const PlanInput& input, std::vector<KeyPool>& pools);

@@ -51,6 +51,7 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
   in.seed = seed_;
   in.rows = rows_for(table, config);
   in.cycle_fks = std::move(cycle_fks);
+  in.raw_takes_text = conn_.dialect().any_value_fits_any_type();
   // `per`: the row count follows the parent's rows, drawn before planning.
   std::vector<std::uint32_t> per_counts;
   const bool per = config && !config->per.empty() && !options_.fixtures_only &&
@@ -74,6 +75,14 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
   }
   TablePlan plan = plan_table(in, pools_);
   if (!per) plan.per_fk = -1;
+  for (const ColumnPlan& c : plan.columns) {
+    if (c.unsupported_type && plan.rows > 0)
+      throw InputError(config ? config->location : SourceLocation{},
+                       "seed: table " + in_quotes(plan.name) + ": column " + in_quotes(c.name) +
+                           " is NOT NULL and of type " + c.column->type.name +
+                           ", which retort cannot generate: give it a generator in seed.yaml, or "
+                           "write the table's rows as fixtures (with rows: 0)");
+  }
   for (const ForeignKeyPlan& fk : plan.fks) {
     if (fk.deferred && !fk.nullable)
       throw InputError("seed: table " + in_quotes(plan.name) + ": the foreign key on " +
@@ -206,7 +215,9 @@ void Seeder::write_fixtures(TablePlan& plan) {
 }
 
 std::string Seeder::write_generated(TablePlan& plan, const std::vector<std::uint32_t>& per_counts) {
-  if (plan.rows == 0 || plan.column_names.empty()) return {};  // nothing retort may write
+  // A table whose columns the database fills all has no columns here: its rows are rows of
+  // defaults (the Session writes INSERT ... DEFAULT VALUES).
+  if (plan.rows == 0) return {};
   std::size_t per_parent = 0;
   std::uint32_t left_for_parent = per_counts.empty() ? 0 : per_counts[0];
   // What each row needs beyond its generated values, decided once: most tables need none of it.

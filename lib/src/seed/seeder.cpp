@@ -63,7 +63,10 @@ void Seeder::check_config() const {
         throw InputError(at,
                          where + "unknown column " + in_quotes(name) + suggestion(name, columns));
     };
-    for (const ColumnGenerator& g : ts.columns) check_column(g.column, g.location);
+    for (const ColumnGenerator& g : ts.columns) {
+      check_column(g.column, g.location);
+      check_generator_fits(g, *table->find_column(g.column), metadata_, ts.table);
+    }
     for (const FixtureRow& row : ts.fixtures) {
       for (const auto& [name, value] : row.values) {
         check_column(name, row.location);

@@ -20,6 +20,7 @@ class PostgresDialect final : public Dialect {
   bool has_enum_types() const override { return true; }
   bool has_comments() const override { return true; }
   bool can_alter_add_constraint() const override { return true; }
+  bool any_value_fits_any_type() const override { return false; }
 
   std::string column_type_sql(const Table& table, const Column& column,
                               const MetaData& metadata) const override;

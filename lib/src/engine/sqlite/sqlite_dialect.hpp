@@ -30,6 +30,7 @@ class SqliteDialect final : public Dialect {
   bool has_enum_types() const override { return false; }
   bool has_comments() const override { return false; }
   bool can_alter_add_constraint() const override { return false; }
+  bool any_value_fits_any_type() const override { return true; }
 
   std::string column_type_sql(const Table& table, const Column& column,
                               const MetaData& metadata) const override;
