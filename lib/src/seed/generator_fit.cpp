@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "retort/error.hpp"
+#include "schema/validation.hpp"
 #include "seed/seed_internal.hpp"
 
 namespace retort::detail {
@@ -78,7 +79,7 @@ bool value_fits(const std::string& text, const Type& type, const MetaData& metad
       return parse_iso_date(text, ignored);
     case Family::kTyped:
       if (type.kind == TypeKind::kEnum) {
-        const EnumType* e = metadata.find_enum(type.name);
+        const EnumType* e = resolve_enum(metadata, type);
         return !e || std::find(e->values.begin(), e->values.end(), text) != e->values.end();
       }
       return true;
