@@ -55,6 +55,27 @@ TEST(Apply, DropColumnTakesIndexesAndKeysAlong) {
   EXPECT_TRUE(md.find_table("track")->foreign_keys.empty());
 }
 
+// The databases rewrite the expressions that use a renamed column, and drop those that use a
+// dropped one.
+TEST(Apply, ExpressionsFollowColumnRenamesAndDrops) {
+  MetaData md = sample_model();
+  Table& track = md.tables[1];
+  track.check_constraints = {{"", "rating > 0 AND \"rating\" < lower(title)"},
+                             {"", "length(title) > 0"}};
+  track.indexes.push_back(Index{"ix_r", {{"", "rating * 2", false}}, false, "rating > 'rating'"});
+  apply_operation(md, ops::RenameColumn{{"", "track"}, "rating", "Score"});
+  EXPECT_EQ(md.tables[1].check_constraints[0].expression,
+            R"("Score" > 0 AND "Score" < lower(title))");
+  EXPECT_EQ(md.tables[1].indexes[1].elements[0].expression, R"("Score" * 2)");
+  EXPECT_EQ(md.tables[1].indexes[1].where, R"("Score" > 'rating')");
+  Column score;
+  score.name = "Score";
+  apply_operation(md, ops::DropColumn{{"", "track"}, score, false});
+  EXPECT_EQ(md.tables[1].check_constraints,
+            (std::vector<CheckConstraint>{CheckConstraint{"", "length(title) > 0"}}));
+  EXPECT_EQ(md.tables[1].indexes.size(), 1u);
+}
+
 TEST(Apply, EnumValuesGoWhereTheySay) {
   MetaData md = sample_model();
   apply_operation(md, ops::AddEnumValue{"", "mood", "calm", "sad", ""});

@@ -30,6 +30,11 @@ TEST(PostgresOps, EverySampleAndItsReverseKeepRows) {
   check_every_sample([] { return PgDb(); });
 }
 
+TEST(PostgresOps, UnnamedConstraintsFollowRenamesAndDrops) {
+  RETORT_REQUIRE_PG();
+  check_unnamed_constraints_follow_renames([] { return PgDb(); });
+}
+
 TEST(PostgresOps, SchemasAreCreatedAndDropped) {
   RETORT_REQUIRE_PG();
   PgDb db;

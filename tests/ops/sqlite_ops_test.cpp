@@ -29,6 +29,10 @@ TEST(SqliteOps, EverySampleAndItsReverseKeepRows) {
   check_every_sample([] { return SqliteDb(); });
 }
 
+TEST(SqliteOps, UnnamedConstraintsFollowRenamesAndDrops) {
+  check_unnamed_constraints_follow_renames([] { return SqliteDb(); });
+}
+
 TEST(SqliteOps, RebuildKeepsTriggersAndChildRows) {
   SqliteDb db;
   Connection& conn = db.conn();

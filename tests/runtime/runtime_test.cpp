@@ -79,6 +79,87 @@ downgrade:
   EXPECT_EQ(current_heads(conn), Heads{"enum0001"});
 }
 
+// rev0005 creates t with unnamed constraints; rev0006, written by autogenerate after a rename
+// of a to c and the constraints' removal, is planned from the tracked schema alone.
+constexpr const char* kUnnamedConstraints = R"y(revision: rev0005
+down_revision: rev0004
+message: t
+upgrade:
+  - create_table:
+      name: t
+      columns:
+        id: {type: integer, primary_key: true}
+        a: integer
+        b: integer
+        n: integer
+      unique:
+        - {columns: [a, b]}
+      checks:
+        - {sql: "a > 0"}
+        - {sql: "n > 0"}
+downgrade:
+  - drop_table: {name: t}
+)y";
+
+TEST_P(RuntimeTest, UnnamedConstraintsAreFoundAfterAColumnRename) {
+  write_revision("0005_t.yaml", kUnnamedConstraints);
+  write_revision("0006_rename.yaml", R"y(revision: rev0006
+down_revision: rev0005
+message: rename a
+upgrade:
+  - rename_column: {table: t, column: a, to: c}
+  - drop_constraint: {table: t, type: unique, columns: [c, b]}
+  - drop_constraint: {table: t, type: check, sql: "c > 0"}
+  - drop_constraint: {table: t, type: check, sql: "n > 0"}
+downgrade:
+  - create_check_constraint: {table: t, sql: "n > 0"}
+  - create_check_constraint: {table: t, sql: "c > 0"}
+  - create_unique_constraint: {table: t, columns: [c, b]}
+  - rename_column: {table: t, column: c, to: a}
+)y");
+  Connection conn = connect();
+  upgrade(conn, scripts().graph(), "head");
+  MetaData reflected = schema(conn);
+  const Table* t = reflected.find_table("t");
+  ASSERT_NE(t, nullptr);
+  EXPECT_TRUE(t->unique_constraints.empty());
+  EXPECT_TRUE(t->check_constraints.empty());
+  downgrade(conn, scripts().graph(), "rev0005");
+  reflected = schema(conn);
+  t = reflected.find_table("t");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->unique_constraints, (std::vector<UniqueConstraint>{{"", {"a", "b"}}}));
+  upgrade(conn, scripts().graph(), "head");
+  EXPECT_EQ(current_heads(conn), Heads{"rev0006"});
+}
+
+// A revision that cannot be compiled is refused before anything runs, naming its file and
+// operation like every other failure.
+TEST_P(RuntimeTest, UncompilableOperationNamesFileAndOperation) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "SQLite drops a CHECK by its definition";
+  write_revision("0005_t.yaml", kUnnamedConstraints);
+  write_revision("0006_twin.yaml", R"y(revision: rev0006
+down_revision: rev0005
+message: twin checks
+upgrade:
+  - create_check_constraint: {table: t, sql: "n < 100"}
+  - drop_constraint: {table: t, type: check, sql: "n > 0"}
+downgrade: []
+)y");
+  Connection conn = connect();
+  try {
+    upgrade(conn, scripts().graph(), "head");
+    FAIL() << "upgrade succeeded";
+  } catch (const InputError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("0006_twin.yaml: upgrade operation 2 (drop constraint"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find("\"t_n_check\""), std::string::npos) << message;
+  }
+  EXPECT_EQ(current_heads(conn), Heads{});
+}
+
 TEST_P(RuntimeTest, RelativeSteps) {
   Connection conn = connect();
   const ScriptDirectory dir = scripts();

@@ -100,9 +100,10 @@ class Dialect {
   virtual std::string foreign_keys_enforced_query_sql() const = 0;
   // Statements that make an existing integer column autoincrement or not (PostgreSQL: an
   // owned sequence and a nextval default); called only where can_alter_column().
-  // The name the database gives an unnamed constraint of `table` on `columns`, so that it can
-  // be dropped or renamed (PostgreSQL: "t_pkey", "t_a_b_key", "t_a_fkey", "t_a_check");
-  // empty where constraints are not separately named objects (SQLite).
+  // The name the database gives an unnamed constraint of `table` on `columns` (for a CHECK,
+  // the columns its expression uses), so that it can be dropped or renamed (PostgreSQL:
+  // "t_pkey", "t_a_b_key", "t_a_fkey", "t_a_check"); empty where constraints are not
+  // separately named objects (SQLite).
   virtual std::string implicit_constraint_name(const Table& table, ConstraintKind kind,
                                                const std::vector<std::string>& columns) const = 0;
   virtual std::vector<std::string> alter_autoincrement_sql(const Table& table, const Column& column,

@@ -1,5 +1,6 @@
 // apply_operation(): the effect of an operation on a schema model, as the database would change.
 #include <algorithm>
+#include <type_traits>
 
 #include "ops/ops_internal.hpp"
 #include "retort/error.hpp"
@@ -205,13 +206,19 @@ class Applier {
     fail("enum " + detail::quoted_name(schema, name) + " does not exist");
   }
 
-  // Like the database: the column's indexes, keys and constraints go with it.
+  // Like the database: the column's indexes, keys and constraints go with it, those that use
+  // it in an expression (CHECKs, index expressions and predicates) included.
   void drop_column(Table& t, const std::string& name) {
     column(t, name);
     std::erase_if(t.columns, [&](const Column& c) { return c.name == name; });
     std::erase_if(t.indexes, [&](const Index& ix) {
-      return std::any_of(ix.elements.begin(), ix.elements.end(),
-                         [&](const IndexElement& e) { return e.column == name; });
+      return detail::sql_names_column(ix.where, name) ||
+             std::any_of(ix.elements.begin(), ix.elements.end(), [&](const IndexElement& e) {
+               return e.column == name || detail::sql_names_column(e.expression, name);
+             });
+    });
+    std::erase_if(t.check_constraints, [&](const CheckConstraint& ck) {
+      return detail::sql_names_column(ck.expression, name);
     });
     std::erase_if(t.unique_constraints,
                   [&](const UniqueConstraint& u) { return contains(u.columns, name); });
@@ -226,9 +233,23 @@ class Applier {
     if (t.primary_key) rename_in(t.primary_key->columns, from, to);
     for (UniqueConstraint& u : t.unique_constraints) rename_in(u.columns, from, to);
     for (ForeignKey& fk : t.foreign_keys) rename_in(fk.columns, from, to);
+    // The databases rewrite the expressions that use the column (PostgreSQL stores them
+    // parsed; SQLite edits their text); the name PostgreSQL gives an unnamed CHECK depends on
+    // the columns its expression uses.
+    for (CheckConstraint& ck : t.check_constraints) {
+      ck.expression = detail::rename_column_in_sql(ck.expression, from, to);
+    }
+    for (Column& other : t.columns) {
+      if (other.computed) {
+        other.computed->expression =
+            detail::rename_column_in_sql(other.computed->expression, from, to);
+      }
+    }
     for (Index& ix : t.indexes) {
+      ix.where = detail::rename_column_in_sql(ix.where, from, to);
       for (IndexElement& e : ix.elements) {
         if (e.column == from) e.column = to;
+        e.expression = detail::rename_column_in_sql(e.expression, from, to);
       }
     }
     for (Table& other : md_.tables) {
@@ -245,6 +266,10 @@ class Applier {
       if (!o.constraint) return false;
       using C = std::decay_t<decltype(c)>;
       const C* given = std::get_if<C>(&*o.constraint);
+      if constexpr (std::is_same_v<C, CheckConstraint>) {
+        return given != nullptr && given->name == c.name &&
+               detail::same_sql(given->expression, c.expression);
+      }
       return given != nullptr && *given == c;
     };
     if (erase_first(t.foreign_keys, matches) || erase_first(t.unique_constraints, matches) ||

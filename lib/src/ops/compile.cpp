@@ -81,6 +81,8 @@ class Compiler {
     SqlBuilder b = alter(o.table);
     b.sql(" RENAME COLUMN ").ident(o.column).sql(" TO ").ident(o.new_name);
     emit(b.take());
+    rename_implicit_constraints(detail::require_table(before_, o.table, what_),
+                                table_after(o.table));
   }
   void operator()(const ops::CreateIndex& o) {
     emit(create_index_sql(detail::table_named(o.table), o.index, d_));
@@ -216,30 +218,44 @@ class Compiler {
     comment_value(b, text);
     emit(b.take());
   }
+  [[noreturn]] void fail(const std::string& problem) const {
+    throw InputError(std::string(d_.name()) + ": " + what_ + ": " + problem);
+  }
   std::string implicit(const Table& table, ConstraintKind kind,
                        const std::vector<std::string>& columns) const {
     std::string name = d_.implicit_constraint_name(table, kind, columns);
-    if (name.empty()) {
-      throw UsageError(std::string(d_.name()) + ": " + what_ +
-                       ": the constraint has no name; give it one");
-    }
+    if (name.empty()) fail("the constraint has no name; give it one");
     return name;
   }
   // The name to drop: given, or the one the database gave the unnamed constraint.
   std::string constraint_name(const ops::DropConstraint& o) const {
     if (!o.name.empty()) return o.name;
     const Table t = detail::table_named(o.table);
-    if (o.constraint) {
-      if (const auto* fk = std::get_if<ForeignKey>(&*o.constraint)) {
-        return implicit(t, ConstraintKind::kForeignKey, fk->columns);
-      }
-      if (const auto* u = std::get_if<UniqueConstraint>(&*o.constraint)) {
-        return implicit(t, ConstraintKind::kUnique, u->columns);
-      }
+    if (!o.constraint) fail("the constraint has no name; give it one");
+    if (const auto* fk = std::get_if<ForeignKey>(&*o.constraint)) {
+      return implicit(t, ConstraintKind::kForeignKey, fk->columns);
     }
-    throw UsageError(std::string(d_.name()) + ": " + what_ +
-                     ": an unnamed check constraint cannot be dropped; give it a name");
+    if (const auto* u = std::get_if<UniqueConstraint>(&*o.constraint)) {
+      return implicit(t, ConstraintKind::kUnique, u->columns);
+    }
+    return check_name(detail::require_table(before_, o.table, what_),
+                      std::get<CheckConstraint>(*o.constraint));
   }
+  // PostgreSQL numbers the second unnamed CHECK of a name ("t_n_check1") in the order they
+  // were made, which the schema does not keep: such a CHECK cannot be told from its twin.
+  std::string check_name(const Table& t, const CheckConstraint& check) const {
+    const std::string name = detail::implicit_check_name(t, check, d_);
+    if (name.empty()) fail("the constraint has no name; give it one");
+    const auto same_name = [&](const CheckConstraint& other) {
+      return other.name.empty() && detail::implicit_check_name(t, other, d_) == name;
+    };
+    if (std::count_if(t.check_constraints.begin(), t.check_constraints.end(), same_name) > 1) {
+      fail("more than one unnamed check constraint is named \"" + name +
+           "\" (and numbered) by the database; give them names");
+    }
+    return name;
+  }
+  void rename_implicit_constraints(const Table& before, const Table& after);
 
   const Dialect& d_;
   const MetaData& before_;
@@ -269,24 +285,45 @@ void Compiler::operator()(const ops::RenameTable& o) {
   SqlBuilder b = alter(o.table);
   b.sql(" RENAME TO ").ident(o.new_name);
   emit(b.take());
-  const Table& old_table = detail::require_table(before_, o.table, what_);
-  const Table& new_table = table_after({o.table.schema, o.new_name});
-  auto rename = [&](ConstraintKind kind, const std::vector<std::string>& columns) {
-    const std::string from = d_.implicit_constraint_name(old_table, kind, columns);
-    const std::string to = d_.implicit_constraint_name(new_table, kind, columns);
+  rename_implicit_constraints(detail::require_table(before_, o.table, what_),
+                              table_after({o.table.schema, o.new_name}));
+}
+
+// Renaming a table or a column changes the names the database would give its unnamed
+// constraints, but not the names it gave them ("t_a_b_key" stays after a is renamed c): rename
+// them too, so that the database, the schema tracked through a run and the models agree.
+// `before` and `after` hold the same constraints in the same order (apply_operation renames
+// in place). Indexes need nothing: the schema names every index, and a unique constraint's
+// index follows its constraint.
+void Compiler::rename_implicit_constraints(const Table& before, const Table& after) {
+  auto rename = [&](const std::string& from, const std::string& to) {
     if (from.empty() || from == to) return;
-    SqlBuilder r = alter({o.table.schema, o.new_name});
+    SqlBuilder r = alter({after.schema, after.name});
     r.sql(" RENAME CONSTRAINT ").ident(from).sql(" TO ").ident(to);
     emit(r.take());
   };
-  if (old_table.primary_key && old_table.primary_key->name.empty()) {
-    rename(ConstraintKind::kPrimaryKey, old_table.primary_key->columns);
+  if (before.primary_key && before.primary_key->name.empty()) {
+    rename(d_.implicit_constraint_name(before, ConstraintKind::kPrimaryKey, {}),
+           d_.implicit_constraint_name(after, ConstraintKind::kPrimaryKey, {}));
   }
-  for (const UniqueConstraint& u : old_table.unique_constraints) {
-    if (u.name.empty()) rename(ConstraintKind::kUnique, u.columns);
+  for (std::size_t i = 0; i < before.unique_constraints.size(); ++i) {
+    if (!before.unique_constraints[i].name.empty()) continue;
+    rename(d_.implicit_constraint_name(before, ConstraintKind::kUnique,
+                                       before.unique_constraints[i].columns),
+           d_.implicit_constraint_name(after, ConstraintKind::kUnique,
+                                       after.unique_constraints[i].columns));
   }
-  for (const ForeignKey& fk : old_table.foreign_keys) {
-    if (fk.name.empty()) rename(ConstraintKind::kForeignKey, fk.columns);
+  for (std::size_t i = 0; i < before.foreign_keys.size(); ++i) {
+    if (!before.foreign_keys[i].name.empty()) continue;
+    rename(d_.implicit_constraint_name(before, ConstraintKind::kForeignKey,
+                                       before.foreign_keys[i].columns),
+           d_.implicit_constraint_name(after, ConstraintKind::kForeignKey,
+                                       after.foreign_keys[i].columns));
+  }
+  for (std::size_t i = 0; i < before.check_constraints.size(); ++i) {
+    if (!before.check_constraints[i].name.empty()) continue;
+    rename(detail::implicit_check_name(before, before.check_constraints[i], d_),
+           detail::implicit_check_name(after, after.check_constraints[i], d_));
   }
 }
 

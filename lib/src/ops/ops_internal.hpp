@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ddl/ddl_internal.hpp"
 #include "retort/ops.hpp"
@@ -35,6 +36,18 @@ const Table& require_table(const MetaData& metadata, const TableRef& ref, const 
 Table& require_table(MetaData& metadata, const TableRef& ref, const std::string& what);
 // The column of `table`; throws InputError naming table and column.
 const Column& require_column(const Table& table, std::string_view column, const std::string& what);
+
+// sql_names.cpp. The columns of `table` that `sql` (an expression the user wrote) uses, each
+// once, in order of first use; whether it uses `column`; `sql` with `from` renamed to `to`.
+std::vector<std::string> columns_in_sql(const Table& table, std::string_view sql);
+bool sql_names_column(std::string_view sql, std::string_view column);
+std::string rename_column_in_sql(std::string_view sql, std::string_view from, std::string_view to);
+// True when `a` and `b` are the same SQL but for how identifiers are quoted ("c" > 0 is
+// c > 0): SQLite quotes the new name where RENAME COLUMN rewrites a CHECK.
+bool same_sql(std::string_view a, std::string_view b);
+// The name the dialect gives `check` of `table` when it has none (empty where none is given).
+std::string implicit_check_name(const Table& table, const CheckConstraint& check,
+                                const Dialect& dialect);
 
 // The enum type `type` names ("name" or "schema.name"), by the same rules as the DDL.
 bool type_names_enum(const Type& type, const EnumType& e);

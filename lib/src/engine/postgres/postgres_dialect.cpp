@@ -88,21 +88,19 @@ void PostgresDialect::check_support(const MetaData& metadata) const {
   }
 }
 
-// PostgreSQL's ChooseConstraintName: "<table>[_<column>...]_<suffix>". (Names longer than 63
-// bytes, which PostgreSQL shortens, are not reproduced.)
+// PostgreSQL's ChooseConstraintName: "<table>[_<column>...]_<suffix>". A CHECK is named after
+// its column when its expression uses exactly one ("t_n_check"), else after the table alone
+// ("t_check"; AddRelationNewConstraints). (Names longer than 63 bytes, which PostgreSQL
+// shortens, are not reproduced.)
 std::string PostgresDialect::implicit_constraint_name(
     const Table& table, ConstraintKind kind, const std::vector<std::string>& columns) const {
   if (kind == ConstraintKind::kPrimaryKey) return table.name + "_pkey";
+  if (kind == ConstraintKind::kCheck) {
+    return table.name + (columns.size() == 1 ? "_" + columns[0] : "") + "_check";
+  }
   std::string name = table.name;
   for (const std::string& column : columns) name += "_" + column;
-  switch (kind) {
-    case ConstraintKind::kUnique:
-      return name + "_key";
-    case ConstraintKind::kForeignKey:
-      return name + "_fkey";
-    default:
-      return name + "_check";
-  }
+  return name + (kind == ConstraintKind::kUnique ? "_key" : "_fkey");
 }
 
 // serial by hand: a sequence owned by the column, a nextval default, and the sequence moved
