@@ -135,8 +135,9 @@ downgrade:
 
 // A revision that cannot be compiled is refused before anything runs, naming its file and
 // operation like every other failure.
+// PostgreSQL cannot tell two unnamed CHECKs on one column apart (t_n_check, t_n_check1): the
+// drop is refused, naming the file and the operation. SQLite drops a CHECK by its definition.
 TEST_P(RuntimeTest, UncompilableOperationNamesFileAndOperation) {
-  if (GetParam() != "postgresql") GTEST_SKIP() << "SQLite drops a CHECK by its definition";
   write_revision("0005_t.yaml", kUnnamedConstraints);
   write_revision("0006_twin.yaml", R"y(revision: rev0006
 down_revision: rev0005
@@ -147,6 +148,11 @@ upgrade:
 downgrade: []
 )y");
   Connection conn = connect();
+  if (GetParam() == "sqlite") {
+    upgrade(conn, scripts().graph(), "head");
+    EXPECT_EQ(current_heads(conn), Heads{"rev0006"});
+    return;
+  }
   try {
     upgrade(conn, scripts().graph(), "head");
     FAIL() << "upgrade succeeded";
