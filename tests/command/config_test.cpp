@@ -145,6 +145,17 @@ TEST(LoadConfig, UnknownKeyWithoutNearMatchListsTheKnownKeys) {
       << message;
 }
 
+// yaml-cpp alone reads `models: "abc` as the path "abc " (the quote closed at the end).
+TEST(LoadConfig, AQuoteOpenAtTheEndIsAnError) {
+  TempDir dir;
+  EXPECT_NE(load_error(dir, "database_url: sqlite://\nmodels: \"abc\n")
+                .find("retort.yaml:2:9: yaml: unterminated quoted string"),
+            std::string::npos);
+  EXPECT_NE(load_error(dir, "database_url: 'unterminated\n")
+                .find("retort.yaml:1:15: yaml: unterminated quoted string"),
+            std::string::npos);
+}
+
 TEST(LoadConfig, WrongTypesAreErrors) {
   TempDir dir;
   EXPECT_NE(load_error(dir, "database_url: [a, b]\n")

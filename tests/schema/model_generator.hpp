@@ -11,6 +11,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "retort/schema.hpp"
@@ -158,6 +159,12 @@ class Generator {
     }
     for (int i = rng_.between(1, opt_.max_tables); i > 0; --i) add_table();
     for (Table& table : md_.tables) add_constraints(table);
+    // Foreign keys last: they reference the primary keys and unique constraints made above.
+    if (opt_.foreign_keys) {
+      for (std::size_t t = 0; t < md_.tables.size(); ++t) {
+        for (int i = rng_.between(0, 2); i > 0; --i) add_foreign_key(t);
+      }
+    }
     return md_;
   }
 
@@ -282,13 +289,11 @@ class Generator {
   }
 
   void add_constraints(Table& t) {
-    std::set<std::string> names;
+    std::set<std::string>& names = constraint_names_.emplace_back();
     if (rng_.chance(70)) add_primary_key(t, names);
     // Column-flag-shaped objects first (sometimes), so that the column-level forms are used.
     const bool flag_shaped = rng_.chance(50);
-    if (opt_.foreign_keys) {
-      for (int i = rng_.between(0, 2); i > 0; --i) add_foreign_key(t, names, flag_shaped);
-    }
+    flag_shaped_.push_back(flag_shaped);
     if (opt_.unique_constraints) {
       for (int i = rng_.between(0, 2); i > 0; --i) {
         std::string name = flag_shaped && opt_.unnamed_constraints ? "" : constraint_name(names);
@@ -316,17 +321,36 @@ class Generator {
     t.primary_key = std::move(pk);
   }
 
-  void add_foreign_key(Table& t, std::set<std::string>& names, bool flag_shaped) {
-    const Table& target = rng_.pick(md_.tables);
-    ForeignKey fk;
-    fk.name = flag_shaped && opt_.unnamed_constraints ? "" : constraint_name(names);
-    fk.ref_columns = some_columns(target, flag_shaped ? 1 : 2);
-    while (fk.columns.size() < fk.ref_columns.size()) {
-      fk.columns = some_columns(t, fk.ref_columns.size());
-      if (fk.columns.size() < fk.ref_columns.size()) fk.ref_columns.resize(fk.columns.size());
+  // A foreign key of table `ti` to a primary key or unique constraint of any table (validate()
+  // accepts no other), if some key fits: one column when the table's objects are flag-shaped.
+  void add_foreign_key(std::size_t ti) {
+    Table& t = md_.tables[ti];
+    const bool flag_shaped = flag_shaped_[ti];
+    std::vector<std::pair<const Table*, const std::vector<std::string>*>> keys;
+    auto fits = [&](const std::vector<std::string>& key) {
+      return key.size() <= t.columns.size() && (!flag_shaped || key.size() == 1);
+    };
+    for (const Table& target : md_.tables) {
+      if (target.primary_key && fits(target.primary_key->columns)) {
+        keys.emplace_back(&target, &target.primary_key->columns);
+      }
+      for (const UniqueConstraint& uq : target.unique_constraints) {
+        if (fits(uq.columns)) keys.emplace_back(&target, &uq.columns);
+      }
     }
-    fk.ref_schema = target.schema;
-    fk.ref_table = target.name;
+    if (keys.empty()) return;
+    const auto [target, key] = rng_.pick(keys);
+    ForeignKey fk;
+    fk.name = flag_shaped && opt_.unnamed_constraints ? "" : constraint_name(constraint_names_[ti]);
+    fk.ref_columns = *key;
+    while (fk.columns.size() < fk.ref_columns.size()) {
+      const std::string& name = rng_.pick(t.columns).name;
+      if (std::find(fk.columns.begin(), fk.columns.end(), name) == fk.columns.end()) {
+        fk.columns.push_back(name);
+      }
+    }
+    fk.ref_schema = target->schema;
+    fk.ref_table = target->name;
     static const std::vector<ReferentialAction> kActions = {
         ReferentialAction::kNoAction, ReferentialAction::kRestrict, ReferentialAction::kCascade,
         ReferentialAction::kSetNull, ReferentialAction::kSetDefault};
@@ -385,6 +409,8 @@ class Generator {
   MetaData md_;
   std::set<std::string> schema_names_;
   std::map<std::string, std::set<std::string>> enum_names_, table_names_, index_names_;
+  std::vector<std::set<std::string>> constraint_names_;  // per table, in md_.tables order
+  std::vector<bool> flag_shaped_;                        // per table
 };
 
 }  // namespace generator_detail

@@ -31,6 +31,10 @@ const Case kCases[] = {
      "models.yaml:5:13: malformed YAML: illegal map value"},
     {"unclosed flow sequence", "schemas: [a, b\n",
      "models.yaml:2:1: malformed YAML: end of sequence flow not found"},
+    {"double quote open at the end", "tables:\n  t:\n    comment: \"abc\n    columns: {}\n",
+     "models.yaml:3:14: malformed YAML: unterminated quoted string"},
+    {"single quote open at the end", "tables:\n  t:\n    columns: {id: integer}\n    comment: 'x\n",
+     "models.yaml:4:14: malformed YAML: unterminated quoted string"},
     {"unknown top-level key", "tabels: {}\n",
      "models.yaml:1:1: unknown key \"tabels\" (did you mean \"tables\"?)"},
     {"unknown table key", "tables:\n  t:\n    colums: {}\n",
@@ -119,6 +123,21 @@ const Case kCases[] = {
      "      - {columns: [a], references: {table: t, columns: [zz]}}\n",
      "models.yaml:5:57: table \"t\": foreign key (a) references missing column \"zz\" of table "
      "\"t\""},
+    {"foreign key to columns that are no key (column flag)",
+     "tables:\n  a: {columns: {id: {type: integer, primary_key: true}, code: text}}\n"
+     "  b: {columns: {id: {type: integer, primary_key: true}, a_code: {type: text, references: "
+     "a.code}}}\n",
+     "models.yaml:3:90: table \"b\": foreign key (a_code): the referenced columns (code) must be "
+     "the primary key or a unique constraint of table \"a\""},
+    {"foreign key to columns that are no key",
+     "tables:\n  t:\n    columns: {a: integer, b: integer}\n    unique: [{columns: [a, b]}]\n"
+     "    foreign_keys:\n      - {columns: [a], references: {table: t, columns: [b]}}\n",
+     "models.yaml:6:57: table \"t\": foreign key (a): the referenced columns (b) must be the "
+     "primary key or a unique constraint of table \"t\""},
+    {"table without columns", "tables: {a: {columns: {}}}\n",
+     "models.yaml:1:10: table \"a\" has no columns"},
+    {"table without a value", "tables:\n  a: {columns: {id: integer}}\n  b:\n",
+     "models.yaml:3:3: table \"b\" has no columns"},
     {"foreign key count mismatch",
      "tables:\n  t:\n    columns: {a: integer}\n    foreign_keys:\n"
      "      - {columns: [a], references: {table: t, columns: [a, a]}}\n",

@@ -200,6 +200,28 @@ const Rule kRules[] = {
        track(md).foreign_keys.push_back(fk("fk", {"artist_id", "id"}, "", "artist", {"id"}));
      },
      "table \"track\": foreign key \"fk\" has 2 columns but references 1"},
+    {"foreign key to columns that are no key",
+     [](MetaData& md) {
+       track(md).foreign_keys.push_back(fk("fk", {"artist_id"}, "", "artist", {"name"}));
+     },
+     "table \"track\": foreign key \"fk\": the referenced columns (name) must be the primary key "
+     "or a unique constraint of table \"artist\""},
+    {"foreign key to part of a key",
+     [](MetaData& md) {
+       md.tables[0].primary_key = PrimaryKey{"", {"id", "name"}};
+       track(md).foreign_keys.push_back(fk("", {"artist_id"}, "", "artist", {"id"}));
+     },
+     "table \"track\": foreign key (artist_id): the referenced columns (id) must be the primary "
+     "key or a unique constraint of table \"artist\""},
+    {"foreign key to a partial unique index",
+     [](MetaData& md) {
+       md.tables[0].indexes.push_back({"ix", {{"name", "", false}}, true, "name <> ''"});
+       track(md).foreign_keys.push_back(fk("fk", {"title"}, "", "artist", {"name"}));
+     },
+     "table \"track\": foreign key \"fk\": the referenced columns (name) must be the primary key "
+     "or a unique constraint of table \"artist\""},
+    {"table without columns", [](MetaData& md) { md.tables.push_back(table("empty", {})); },
+     "table \"empty\" has no columns"},
     {"duplicate constraint name",
      [](MetaData& md) {
        track(md).primary_key = PrimaryKey{"c", {"id"}};
@@ -308,6 +330,11 @@ TEST(Validate, AllowedCases) {
   track(md).unique_constraints.push_back({"", {"id"}});
   track(md).indexes.push_back({"ix_twice", {{"id", "", false}, {"id", "", true}}, false, ""});
   track(md).foreign_keys.push_back(fk("", {"artist_id"}, "", "track", {"id"}));
+  // Foreign keys to a primary key (columns in any order), a unique index.
+  md.tables[0].primary_key = PrimaryKey{"", {"id", "name"}};
+  track(md).foreign_keys.push_back(fk("", {"artist_id", "title"}, "", "artist", {"name", "id"}));
+  md.tables[0].indexes.push_back({"ix_name", {{"name", "", false}}, true, ""});
+  track(md).foreign_keys.push_back(fk("", {"title"}, "", "artist", {"name"}));
   // Enums by bare name from any schema, or qualified; relationships to any schema's table.
   md.enums.push_back({"s", "feel", {"x"}});
   track(md).columns.push_back(col("m1", "enum(mood)"));

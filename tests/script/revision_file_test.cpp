@@ -202,9 +202,10 @@ TEST(RevisionFile, AQuoteLeftOpenInASkippedBlockGoesToYamlCpp) {
   const std::string swallowed = "revision: a\nupgrade:\n  - execute: \"x\ndowngrade: y\n";
   EXPECT_FALSE(detail::script::scan_header_fast(swallowed).has_value());
   // After a tag the quote opens a scalar too (fuzz_revision_yaml, corpus tag_then_quote.yaml).
+  // It stays open to the end of the file: an error (yaml-cpp alone swallowed "downgrade").
   const std::string tagged = "revision: a\nupgrade:\n  - !\"x: 1\ndowngrade: []\n";
   EXPECT_FALSE(detail::script::scan_header_fast(tagged).has_value());
-  EXPECT_EQ(detail::script::scan_header_yaml(tagged, "t.yaml").size(), 2u);
+  EXPECT_EQ(error_of(tagged), "v/r.yaml:3:6: invalid YAML: unterminated quoted string");
   for (const char* closed :
        {"revision: a\nupgrade:\n  - execute: \"it's \\\" ok\"  # a \"comment\ndowngrade: []\n",
         "revision: a\nupgrade:\n  - execute: 'it''s'\n  - execute: don't\ndowngrade: []\n",
@@ -223,7 +224,9 @@ TEST(RevisionFile, AQuoteOpenedAfterQuotesInPlainTextGoesToYamlCpp) {
       "revision: a\nupgrade:\n  - create_table:\n      nam 'c')\", reverse: \"e: track\n"
       "      columns: x\ndowngrade: []\n";
   EXPECT_FALSE(detail::script::scan_header_fast(text).has_value());
-  EXPECT_EQ(detail::script::scan_header_yaml(text, "t.yaml").size(), 2u);
+  // The quote stays open to the end of the file: an error (yaml-cpp alone swallowed
+  // "downgrade").
+  EXPECT_EQ(error_of(text), "v/r.yaml:4:27: invalid YAML: unterminated quoted string");
   for (const char* fast :
        {"revision: a\nupgrade:\n  - execute: UPDATE t SET a = 'x' WHERE b = \"y\n"
         "downgrade: []\n",
@@ -352,6 +355,21 @@ TEST(RevisionFile, MalformedYamlInTheHeaderIsReported) {
             "v/r.yaml:2:14: invalid YAML: end of map not found");
   EXPECT_EQ(error_of("revision: a\n  bad: indent\n"),
             "v/r.yaml:2:6: invalid YAML: illegal map value");
+}
+
+// yaml-cpp alone reads a quote open at the end of the file as closed there: the message
+// would swallow the operations and the revision would apply as empty.
+TEST(RevisionFile, AQuoteOpenAtTheEndIsAnError) {
+  const std::string swallowing =
+      "revision: zz\ndown_revision: ccc333\nmessage: \"unterminated\nupgrade:\n"
+      "  - create_table: {name: q, columns: {id: {type: integer, primary_key: true}}}\n"
+      "downgrade:\n  - drop_table: {name: q}\n";
+  EXPECT_EQ(error_of(swallowing), "v/r.yaml:3:10: invalid YAML: unterminated quoted string");
+  EXPECT_EQ(error_of("revision: a\nmessage: 'it''s\n"),
+            "v/r.yaml:2:10: invalid YAML: unterminated quoted string");
+  EXPECT_EQ(error_of("revision: a\nupgrade:\n  - sql: \"CREATE TABLE q (id int)\n"),
+            "v/r.yaml:3:10: invalid YAML: unterminated quoted string");
+  EXPECT_FALSE(detail::script::scan_header_fast(swallowing).has_value());
 }
 
 // The header loader leaves upgrade/downgrade to the operations layer, which parses and

@@ -11,6 +11,7 @@
 #include "retort/command.hpp"
 #include "retort/error.hpp"
 #include "retort/runtime.hpp"
+#include "schema/yaml_quotes.hpp"
 
 namespace retort {
 namespace fs = std::filesystem;
@@ -161,7 +162,7 @@ std::string read_text(const fs::path& file) {
 
 YAML::Node parse_yaml(const fs::path& file, const std::string& text) {
   try {
-    return YAML::Load(text);
+    return detail::load_yaml(text);
   } catch (const YAML::Exception& e) {
     SourceLocation where{file.string(), e.mark.is_null() ? 0 : e.mark.line + 1,
                          e.mark.is_null() ? 0 : e.mark.column + 1};

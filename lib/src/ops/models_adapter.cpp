@@ -170,6 +170,7 @@ Table load_table_body(const YamlNode& body, const YamlReader& reader, const std:
   reader.text(*name, context, "\"name\"");
   NodeArena arena;
   ModelsLoader loader(reader.filename());
+  loader.tables_after_the_first_are_placeholders();
   MetaData md = loader.load(stub_document(arena, *name, body, collect_stubs(body)));
   return std::move(md.tables.front());
 }

@@ -54,7 +54,7 @@ MetaData ModelsLoader::load(const YamlNode& root) {
     marks_.reserve(tables->entries.size() * 16);
     for (const auto& [key, value] : tables->entries) load_table(*key, *value);
   }
-  if (std::optional<ValidationIssue> issue = find_issue(md_)) {
+  if (std::optional<ValidationIssue> issue = find_issue(md_, validation_)) {
     reader_.fail(mark_of(issue->where), issue->message);
   }
   return std::move(md_);

@@ -32,6 +32,11 @@ class ModelsLoader {
   // Builds the model from a parsed document and validates it.
   MetaData load(const YamlNode& root);
 
+  // For a document that wraps one table with stubs standing for its neighbours (the operations
+  // layer's adapter): every table after the first is a placeholder to validation
+  // (ValidationOptions::placeholders_from).
+  void tables_after_the_first_are_placeholders() { validation_.placeholders_from = 1; }
+
  private:
   // Column-level declarations that become table-level objects once all columns are read.
   struct ColumnExtras {
@@ -76,6 +81,7 @@ class ModelsLoader {
   YamlMark mark_of(ObjectRef where) const;
 
   YamlReader reader_;
+  ValidationOptions validation_;
   MetaData md_;
   std::vector<std::pair<ObjectRef, YamlMark>> marks_;
   // Type spelling -> parsed type, looked up with a string_view (transparent hash).

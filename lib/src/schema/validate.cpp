@@ -80,7 +80,8 @@ class Validator {
   // Indexes every table up front so that foreign keys and relationships may name tables
   // declared later, in O(1) per look-up (models reach thousands of tables). Messages are built
   // only for the problem found: a valid model costs no string work.
-  explicit Validator(const MetaData& metadata) : md_(metadata) {
+  Validator(const MetaData& metadata, const ValidationOptions& options)
+      : md_(metadata), options_(options) {
     by_name_.reserve(md_.tables.size());
     names_.reserve(md_.tables.size());
     for (const Table& t : md_.tables) {
@@ -152,6 +153,9 @@ class Validator {
       }
       check_column(table.columns[c], col);
     }
+    // SQLite cannot create a table without columns; a models file that has one is a mistake.
+    if (table.columns.empty() && !is_placeholder(table))
+      fail(where, "table " + in_quotes(table.display_name()) + " has no columns");
     if (table.primary_key) check_primary_key(table, ti);
     for (std::size_t i = 0; i < table.foreign_keys.size(); ++i) check_foreign_key(table, ti, i);
     for (std::size_t i = 0; i < table.unique_constraints.size(); ++i) check_unique(table, ti, i);
@@ -277,6 +281,44 @@ class Validator {
                  " of table " + in_quotes(target_name()));
       }
     }
+    // PostgreSQL refuses any other foreign key; SQLite creates it, then fails every write to
+    // either table ("foreign key mismatch").
+    if (!is_placeholder(*target) && !is_unique_key(*target, fk.ref_columns)) {
+      fail({ObjectKind::kForeignKey, ti, static_cast<int>(i), ObjectPart::kRefColumns, 0},
+           prefix() + label() + ": the referenced columns " + column_list(fk.ref_columns) +
+               " must be the primary key or a unique constraint of table " +
+               in_quotes(target_name()));
+    }
+  }
+
+  // True if `columns` are, in any order, the columns of the primary key, a unique constraint
+  // or a unique index without predicate or expressions of `table`: what a foreign key may
+  // reference.
+  static bool is_unique_key(const Table& table, const std::vector<std::string>& columns) {
+    auto same_set = [&columns](const std::vector<std::string>& key) {
+      if (key.size() != columns.size()) return false;
+      for (auto it = columns.begin(); it != columns.end(); ++it) {
+        if (std::find(key.begin(), key.end(), *it) == key.end() ||
+            std::find(columns.begin(), it, *it) != it) {
+          return false;
+        }
+      }
+      return true;
+    };
+    if (table.primary_key && same_set(table.primary_key->columns)) return true;
+    for (const UniqueConstraint& uq : table.unique_constraints) {
+      if (same_set(uq.columns)) return true;
+    }
+    for (const Index& index : table.indexes) {
+      if (!index.unique || !index.where.empty()) continue;
+      std::vector<std::string> key;
+      for (const IndexElement& element : index.elements) {
+        if (element.column.empty()) break;
+        key.push_back(element.column);
+      }
+      if (key.size() == index.elements.size() && same_set(key)) return true;
+    }
+    return false;
   }
 
   void check_unique(const Table& table, int ti, std::size_t i) {
@@ -344,10 +386,15 @@ class Validator {
     }
   }
 
+  bool is_placeholder(const Table& table) const {
+    return static_cast<std::size_t>(&table - md_.tables.data()) >= options_.placeholders_from;
+  }
+
   // Relationships name tables without a schema: any schema matches.
   bool table_named(std::string_view name) const { return names_.count(name) != 0; }
 
   const MetaData& md_;
+  const ValidationOptions& options_;
   const Table* table_ = nullptr;  // the table being checked
   // The first table of each (schema, name), and every table name.
   std::unordered_map<NamePair, const Table*, NamePairHash> by_name_;
@@ -360,9 +407,10 @@ class Validator {
 
 }  // namespace
 
-std::optional<ValidationIssue> find_issue(const MetaData& metadata) {
+std::optional<ValidationIssue> find_issue(const MetaData& metadata,
+                                          const ValidationOptions& options) {
   try {
-    Validator(metadata).run();
+    Validator(metadata, options).run();
   } catch (Failure& failure) {
     return std::move(failure.issue);
   }

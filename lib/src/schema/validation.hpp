@@ -3,6 +3,7 @@
 #pragma once
 
 #include <compare>
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -50,8 +51,16 @@ struct ValidationIssue {
   std::string message;  // names the object, e.g. `table "t": index "ix" names missing column "c"`
 };
 
+struct ValidationOptions {
+  // Tables from this index on stand for tables defined elsewhere (the operations layer's stubs
+  // for a table's neighbours), whose columns and keys are unknown: they may have no columns,
+  // and a foreign key to one is not required to reference a key.
+  std::size_t placeholders_from = static_cast<std::size_t>(-1);
+};
+
 // The first problem validate() would report, or nullopt for a valid model.
-std::optional<ValidationIssue> find_issue(const MetaData& metadata);
+std::optional<ValidationIssue> find_issue(const MetaData& metadata,
+                                          const ValidationOptions& options = {});
 
 // Resolves the enum named by a kEnum type: "name" (any schema, the default schema first) or
 // "schema.name". nullptr if there is none.

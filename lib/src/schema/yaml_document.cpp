@@ -12,6 +12,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "schema/yaml_fast_parser.hpp"
+#include "schema/yaml_quotes.hpp"
 
 namespace retort::detail {
 
@@ -25,7 +26,7 @@ const YamlNode* YamlNode::find(std::string_view key) const {
 // Builds the tree: a stack of open collections; a map collects alternating keys and values.
 class YamlTreeBuilder : public YAML::EventHandler {
  public:
-  explicit YamlTreeBuilder(YamlDocument& doc) : doc_(doc) {}
+  YamlTreeBuilder(YamlDocument& doc, std::string_view text) : doc_(doc), quotes_(text) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -36,8 +37,9 @@ class YamlTreeBuilder : public YAML::EventHandler {
     auto it = anchors_.find(anchor);
     add(it == anchors_.end() ? &doc_.nodes_.emplace_back() : it->second, 0);
   }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    quotes_.scalar(mark, tag);
     YamlNode* node = make(YamlNode::Kind::kScalar, mark);
     node->scalar = value;
     add(node, anchor);
@@ -53,8 +55,10 @@ class YamlTreeBuilder : public YAML::EventHandler {
   }
   void OnMapEnd() override { close(); }
 
-  // An empty stream sends no event: its root is null.
+  // An empty stream sends no event: its root is null. Throws YAML::Exception for a quoted
+  // scalar left open at the end of the input.
   void finish() {
+    quotes_.finish();
     if (doc_.root_ == nullptr) doc_.root_ = &doc_.nodes_.emplace_back();
   }
 
@@ -101,6 +105,7 @@ class YamlTreeBuilder : public YAML::EventHandler {
   }
 
   YamlDocument& doc_;
+  OpenQuoteCheck quotes_;
   std::vector<Open> stack_;
   std::map<YAML::anchor_t, const YamlNode*> anchors_;
 };
@@ -108,14 +113,14 @@ class YamlTreeBuilder : public YAML::EventHandler {
 YamlDocument parse_yaml_events(std::string_view text) {
   YamlDocument doc;
   std::istringstream in{std::string(text)};
-  YamlTreeBuilder builder(doc);
+  YamlTreeBuilder builder(doc, text);
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
+    builder.finish();
   } catch (const YAML::Exception& e) {
     throw YamlSyntaxError{{e.mark.line, e.mark.column}, e.msg};
   }
-  builder.finish();
   return doc;
 }
 

@@ -3,6 +3,7 @@
 // that errors come from a full parse with yaml-cpp's positions.
 #include <yaml-cpp/yaml.h>
 
+#include "schema/yaml_quotes.hpp"
 #include "script/revision_header.hpp"
 
 namespace retort::detail::script {
@@ -61,7 +62,7 @@ std::vector<HeaderField> scan_header_yaml(std::string_view text, std::string_vie
   const SourceLocation file{std::string(filename), 0, 0};
   YAML::Node root;
   try {
-    root = YAML::Load(std::string(text));
+    root = load_yaml(text);
   } catch (const YAML::Exception& e) {
     const bool known = !e.mark.is_null() && e.mark.line >= 0;
     throw InputError({file.file, known ? e.mark.line + 1 : 0, known ? e.mark.column + 1 : 0},
