@@ -1,6 +1,7 @@
 // retort verify: every revision up, down and up again on a scratch database, then the result
 // against the models file. The project's database is never opened for writing: on SQLite the
 // scratch is a temporary file, on PostgreSQL a database created next to the project's one.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
@@ -118,6 +119,7 @@ class Verifier {
 
   // False at the first failure (recorded in the result).
   bool revision(const Revision& revision) {
+    if (!step(revision, "prepare", [&] { isolate(revision); })) return false;
     const MetaData before = reflect(conn_, inspect_);
     if (!step(revision, "upgrade", [&] { upgrade(conn_, graph_, revision.id, runtime_); })) {
       return false;
@@ -182,6 +184,36 @@ class Verifier {
     VerifyFailure failure{revision.id, revision.path, std::move(stage), std::move(message), {}};
     for (const Operation& op : left) failure.differences.push_back(describe(op));
     result_.failure = std::move(failure);
+  }
+
+  static std::vector<std::string> ids(const std::vector<MigrationStep>& steps) {
+    std::vector<std::string> out;
+    for (const MigrationStep& s : steps) out.push_back(s.revision);
+    return out;
+  }
+
+  // Brings the scratch database to exactly what `revision` needs (its ancestors and
+  // dependencies), so that upgrading it applies it alone and downgrading it removes it alone:
+  // a sibling branch verified before is taken off (and comes back when a later revision needs
+  // it). A linear history never needs either.
+  void isolate(const Revision& revision) {
+    const std::vector<std::string> all = ids(graph_.upgrade_steps({}, "heads"));
+    std::vector<std::string> needed = ids(graph_.upgrade_steps({}, revision.id));
+    needed.pop_back();  // the revision itself, last in topological order
+    for (;;) {
+      const std::vector<std::string> heads = current_heads(conn_, runtime_);
+      const std::vector<std::string> pending = ids(graph_.upgrade_steps(heads, "heads"));
+      // The earliest applied revision that is not needed; its parents are all needed.
+      const auto extra = std::find_if(all.begin(), all.end(), [&](const std::string& id) {
+        return std::find(pending.begin(), pending.end(), id) == pending.end() &&
+               std::find(needed.begin(), needed.end(), id) == needed.end();
+      });
+      if (extra == all.end()) break;
+      const Revision& off = graph_.get(*extra);
+      downgrade(conn_, graph_, off.down_revisions.empty() ? "base" : off.down_revisions.front(),
+                runtime_);
+    }
+    for (const std::string& id : needed) upgrade(conn_, graph_, id, runtime_);
   }
 
   // The target that downgrades exactly `revision` from the current heads, or "" (with `why`)
