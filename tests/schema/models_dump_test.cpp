@@ -203,7 +203,10 @@ TEST(ModelsDump, NamesTooLongForAnImplicitKey) {
   md.enums = {EnumType{"", long_name, {"x", "y"}}};
   md.tables = {table(long_name, {col(long_name), col(long_quoted, "text"), col("id")}),
                table(long_quoted, {col("id")})};
-  md.tables[0].relationships = {Relationship{long_quoted, long_quoted}};
+  Relationship relationship;
+  relationship.name = long_quoted;
+  relationship.target = long_quoted;
+  md.tables[0].relationships = {relationship};
   const std::string text = round_trip(md);
   EXPECT_NE(text.find("  ? " + long_name + "\n  :\n    columns:\n      ? " + long_name +
                       "\n      : integer\n"),

@@ -153,6 +153,8 @@ class Verifier {
     if (!fs::exists(result_.models, ec)) return;
     result_.models_checked = true;
     const MetaData wanted = load_models(result_.models);
+    // Every head, a branch taken off while its sibling was verified included.
+    upgrade(conn_, graph_, "heads", runtime_);
     // As check compares: the configured schemas, else the current one and the models'.
     const detail::SchemaFilters filters =
         detail::with_model_schemas(detail::merged_filters(project_.config, {}, {}, {}), wanted);
