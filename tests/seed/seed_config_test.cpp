@@ -327,6 +327,10 @@ TEST(SeedConfigErrors, NumbersOutOfRangeAreRefused) {
       {"{decimal: [0, 1], decimals: 30}", "38: decimals must be at most 9"},
       {"{integer: [0, inf]}", "24: integer must be a number, not \"inf\""},
       {"{integer: [nan, 1]}", "21: integer must be a number, not \"nan\""},
+      // Values that make no sense: a step of 0 (every row alike), weights below 0 or all 0.
+      {"{sequence: 1, step: 0}", "30: step must not be 0"},
+      {"{choice: [x, y], weights: [-1, 2]}", "37: a weight must be 0 or more"},
+      {"{choice: [x, y], weights: [0, 0]}", "36: the weights must not all be 0"},
   };
   const std::string table = "tables:\n  t:\n    columns:\n      a: ";
   for (const auto& [generator, error] : cases) {

@@ -158,11 +158,21 @@ class SeedLoader {
         g.null_ratio = ratio(*v, context, "null_ratio");
       } else if (name == "step") {
         g.step = integer(*v, context, "step");
+        // Every row the same value: a collision on a unique column, and never meant.
+        if (g.step == 0) reader_.fail(*v, context + "step must not be 0");
       } else if (name == "decimals") {
         g.decimals = static_cast<int>(at_most(*v, context, "decimals", kMaxSeedDecimals));
       } else if (name == "weights") {
         reader_.expect_sequence(*v, context, "weights");
-        for (const YamlNode* w : v->items) g.weights.push_back(number(*w, context, "a weight"));
+        double total = 0;
+        for (const YamlNode* w : v->items) {
+          g.weights.push_back(number(*w, context, "a weight"));
+          if (g.weights.back() < 0) reader_.fail(*w, context + "a weight must be 0 or more");
+          total += g.weights.back();
+        }
+        if (!v->items.empty() && total <= 0) {
+          reader_.fail(*v, context + "the weights must not all be 0");
+        }
       } else {
         if (generator)
           reader_.fail(*k, context + "two generators (" + in_quotes(generator->scalar) + " and " +
