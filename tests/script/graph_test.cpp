@@ -168,6 +168,10 @@ TEST(RevisionGraph, NamesMustFitTheTargetGrammar) {
   EXPECT_EQ(error_of<RevisionError>([] { RevisionGraph({rev("a", {}, {"x:y"})}); }),
             "branch label \"x:y\" contains one of '@', ':', ',' or a space");
   EXPECT_EQ(error_of<RevisionError>([] { RevisionGraph({rev("")}); }), "revision id \"\" is empty");
+  EXPECT_EQ(error_of<RevisionError>([] { RevisionGraph({rev(std::string("zz\0", 3))}); }),
+            "revision id \"zz?\" contains a control character");
+  EXPECT_EQ(error_of<RevisionError>([] { RevisionGraph({rev("a", {}, {"x\x1b[31m"})}); }),
+            "branch label \"x?[31m\" contains a control character");
 }
 
 TEST(RevisionGraph, ErrorsAreInputErrors) {

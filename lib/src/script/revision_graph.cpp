@@ -19,6 +19,7 @@ bool is_keyword(std::string_view name) {
 // Ids and labels appear in targets, so they must not contain the grammar's punctuation.
 void check_name(const Revision& revision, std::string_view name, std::string_view what) {
   std::string problem;
+  std::string shown(name);
   if (name.empty()) {
     problem = "is empty";
   } else if (is_keyword(name)) {
@@ -27,10 +28,18 @@ void check_name(const Revision& revision, std::string_view name, std::string_vie
     problem = "starts with '" + std::string(1, name.front()) + "'";
   } else if (name.find_first_of("@:, \t\r\n") != std::string_view::npos) {
     problem = "contains one of '@', ':', ',' or a space";
+  } else if (std::any_of(name.begin(), name.end(), [](char c) {
+               return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+             })) {
+    problem = "contains a control character";  // e.g. a NUL from "\0" in a quoted id
+    // Shown as ? so that the message itself carries none to the terminal.
+    std::replace_if(
+        shown.begin(), shown.end(),
+        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }, '?');
   }
   if (problem.empty()) return;
   throw RevisionError(location_of(revision),
-                      std::string(what) + " " + in_quotes(name) + " " + problem);
+                      std::string(what) + " " + in_quotes(shown) + " " + problem);
 }
 
 }  // namespace
