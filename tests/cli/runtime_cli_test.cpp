@@ -99,6 +99,21 @@ TEST_P(RuntimeCli, ChangedFileExitsTwo) {
   EXPECT_NE(r.err.find("0001_artist.yaml"), std::string::npos) << r.err;
 }
 
+// The file of an applied revision deleted: every command says so the same way.
+TEST_P(RuntimeCli, AnAppliedRevisionWhoseFileIsGoneIsNamedAlike) {
+  ASSERT_EQ(retort({"upgrade"}).exit_code, 0);
+  std::filesystem::remove(dir_ / "migrations/versions" / kFiles[1][0]);
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"upgrade"}, {"downgrade", "-1"}, {"repair"}, {"current"}, {"stamp", "rev0001"}}) {
+    auto r = retort(args);
+    EXPECT_EQ(r.exit_code, 2) << args[0];
+    EXPECT_EQ(r.err,
+              "retort: the version table names revision \"rev0002\", which is not in the script "
+              "directory\n")
+        << args[0];
+  }
+}
+
 TEST_P(RuntimeCli, LockHeldExitsFour) {
   ASSERT_EQ(retort({"upgrade", "rev0001"}).exit_code, 0);
   Engine engine(Url::parse(url_));

@@ -133,6 +133,11 @@ class RevisionGraph {
   // branches stay contiguous. depends_on holds full ids.
   const std::vector<Revision>& revisions() const { return revisions_; }
   bool contains(std::string_view id) const { return find_index(id) >= 0; }
+  // Throws UnknownRevisionError when the version table's `current` names a revision the
+  // script directory does not have (its file deleted or renamed after it was applied).
+  void check_current(const std::vector<std::string>& current) const {
+    (void)current_indices(current);
+  }
   // The revision with exactly this id; UnknownRevisionError when there is none.
   const Revision& get(std::string_view id) const;
 

@@ -128,6 +128,7 @@ std::vector<LogEntry> changed_log_entries(Connection& conn, const RevisionGraph&
                                           const RuntimeOptions& options) {
   std::vector<LogEntry> changed;
   if (heads.empty()) return changed;
+  graph.check_current(heads);
   std::map<std::string, LogEntry> last;
   for (LogEntry& entry : read_log(conn, options)) last[entry.revision] = std::move(entry);
   std::vector<std::string> applied = graph.ancestors(heads);
