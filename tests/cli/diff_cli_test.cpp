@@ -102,6 +102,10 @@ TEST_F(DiffCli, UsageAndInputErrorsExitTwoDatabaseErrorsThree) {
   EXPECT_NE(bad.err.find("bad.yaml"), std::string::npos) << bad.err;
   auto missing = run({"--from", "sqlite:///missing.db", "--to", "after.yaml"});
   EXPECT_EQ(missing.exit_code, 3) << missing.err;
+  // A models file that is not there is named as one, not read as a database URL.
+  auto typo = run({"--from", "befor.yaml", "--to", "after.yaml", "--dialect", "sqlite"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_EQ(typo.err, "retort: diff: befor.yaml: no such models file\n");
 }
 
 // The SQL diff prints, run on the database, makes it match the models: a second diff is empty.

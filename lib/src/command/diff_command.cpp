@@ -31,9 +31,14 @@ std::optional<fs::path> models_path(const std::string& text, const DiffCommandOp
     path = options.project.working_directory / path;
   }
   const std::string ext = path.extension().string();
+  if ((ext != ".yaml" && ext != ".yml") || text.find("://") != std::string::npos) {
+    return std::nullopt;
+  }
   std::error_code ec;
-  if ((ext == ".yaml" || ext == ".yml") && fs::is_regular_file(path, ec)) return path;
-  return std::nullopt;
+  if (fs::is_regular_file(path, ec)) return path;
+  // A models file, not a URL: say so rather than "invalid database URL".
+  throw UsageError("diff: " + text + ": no such models file" +
+                   (fs::exists(path, ec) ? " (not a regular file)" : ""));
 }
 
 std::optional<Side> file_side(const std::string& text, const DiffCommandOptions& options) {
