@@ -177,6 +177,28 @@ TEST_P(AutogenerateTest, LikelyRenameIsMarkedWithoutATerminal) {
   EXPECT_TRUE(check().ok());
 }
 
+// A column dropped and added under the same name (a collation the database cannot alter in
+// place) is no rename: no "did you rename track.titel to track.titel?".
+TEST_P(AutogenerateTest, TheSameNameDroppedAndAddedIsNoRenameCandidate) {
+  revision_command(autogenerate("f1"));
+  upgrade();
+  std::string models = kModels;
+  models.replace(models.find("titel: {type: text}"), 19, "titel: {type: text, collation: C}");
+  write_file(dir_ / "models/schema.yaml", models);
+  RevisionCommandOptions options = autogenerate("f2");
+  std::vector<std::string> asked;
+  options.confirm_rename = [&](const RenameCandidate& c) {
+    asked.push_back(c.description());
+    return false;
+  };
+  const RevisionCommandResult r = revision_command(options);
+  EXPECT_TRUE(asked.empty()) << asked.front();
+  EXPECT_TRUE(r.likely_renames.empty());
+  std::vector<std::string> names;
+  for (const Operation& op : r.upgrade) names.push_back(std::string(op_name(op)));
+  EXPECT_EQ(names, (std::vector<std::string>{"drop_column", "add_column"}));
+}
+
 TEST_P(AutogenerateTest, TableRenameCandidateAndFilters) {
   revision_command(autogenerate("d1"));
   upgrade();

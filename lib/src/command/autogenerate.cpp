@@ -68,8 +68,10 @@ void add_column_candidates(const std::vector<Operation>& ops, std::vector<Rename
     if (drop == nullptr || !drop->complete) continue;
     for (std::size_t i = 0; i < ops.size(); ++i) {
       const auto* add = std::get_if<ops::AddColumn>(&ops[i]);
+      // The same name dropped and added is a change the database cannot alter in place (a
+      // collation), not a rename.
       if (used[i] || add == nullptr || add->table != drop->table ||
-          add->column.type != drop->column.type) {
+          add->column.type != drop->column.type || add->column.name == drop->column.name) {
         continue;
       }
       used[i] = true;
@@ -88,7 +90,7 @@ void add_table_candidates(const std::vector<Operation>& ops, std::vector<RenameC
     for (std::size_t i = 0; i < ops.size(); ++i) {
       const auto* create = std::get_if<ops::CreateTable>(&ops[i]);
       if (used[i] || create == nullptr || create->table.schema != drop->table.schema ||
-          shape(create->table) != shape(drop->table)) {
+          create->table.name == drop->table.name || shape(create->table) != shape(drop->table)) {
         continue;
       }
       used[i] = true;
