@@ -35,7 +35,9 @@ std::filesystem::path seed_file(const ProjectContext& project, const std::filesy
 void check_table_rows(const SeedOptions& options, const MetaData& metadata) {
   std::vector<std::string> names;
   for (const Table& table : metadata.tables) names.push_back(table.display_name());
-  for (const auto& [name, rows] : options.table_rows) {
+  for (const auto& entry : options.table_rows) {
+    const std::string& name = entry.first;
+    const std::uint64_t rows = entry.second;
     const bool found =
         std::any_of(metadata.tables.begin(), metadata.tables.end(),
                     [&](const Table& t) { return t.display_name() == name || t.name == name; });
