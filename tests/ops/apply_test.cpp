@@ -76,6 +76,17 @@ TEST(Apply, ExpressionsFollowColumnRenamesAndDrops) {
   EXPECT_EQ(md.tables[1].indexes.size(), 1u);
 }
 
+// A bare name stays bare only when the new name reads the same bare on both databases: a
+// keyword is quoted, or the expression would no longer parse.
+TEST(Apply, ColumnRenamedToAKeywordIsQuotedInExpressions) {
+  MetaData md = sample_model();
+  md.tables[1].check_constraints = {{"", "rating > 0"}};
+  apply_operation(md, ops::RenameColumn{{"", "track"}, "rating", "order"});
+  EXPECT_EQ(md.tables[1].check_constraints[0].expression, R"("order" > 0)");
+  apply_operation(md, ops::RenameColumn{{"", "track"}, "order", "stars"});
+  EXPECT_EQ(md.tables[1].check_constraints[0].expression, R"("stars" > 0)");
+}
+
 TEST(Apply, EnumValuesGoWhereTheySay) {
   MetaData md = sample_model();
   apply_operation(md, ops::AddEnumValue{"", "mood", "calm", "sad", ""});

@@ -6,6 +6,7 @@
 #include "engine/postgres/postgres_inspect.hpp"
 #include "reflect/canonical.hpp"
 #include "reflect/create_table_text.hpp"
+#include "reflect/sql_identifiers.hpp"
 #include "reflect/sql_tokens.hpp"
 #include "retort/inspect.hpp"
 
@@ -41,6 +42,37 @@ TEST(SqlTokens, StripOuterParens) {
   EXPECT_EQ(detail::strip_outer_parens("(a) + (b)"), "(a) + (b)");
   EXPECT_EQ(detail::strip_outer_parens("(')(')"), "')('");
   EXPECT_EQ(detail::strip_outer_parens(""), "");
+}
+
+TEST(SqlIdentifiers, NeedsQuotes) {
+  for (const char* bare : {"c", "_x1", "col_2", "value", "name"}) {
+    EXPECT_FALSE(detail::needs_quotes(bare)) << bare;
+  }
+  // Case (PostgreSQL folds bare names), blanks, a leading digit, non-ASCII, and keywords of
+  // SQLite ("key", "glob") or PostgreSQL ("user", "int") keep their quotes.
+  for (const char* quoted : {"C", "Ab", "a b", "1a", "a-b", "\xc3\xa9t\xc3\xa9", "", "order",
+                             "select", "key", "glob", "user", "int", "current_date"}) {
+    EXPECT_TRUE(detail::needs_quotes(quoted)) << quoted;
+  }
+}
+
+TEST(SqlIdentifiers, UnquoteIdentifiersKeepsWhatNeedsQuotesAndLiterals) {
+  EXPECT_EQ(detail::unquote_identifiers("\"c\" > 0"), "c > 0");
+  EXPECT_EQ(detail::unquote_identifiers("[a] + `b` = \"t\".\"c\""), "a + b = t.c");
+  EXPECT_EQ(detail::unquote_identifiers("\"Mixed\" > 0 AND \"my col\" <> \"order\""),
+            "\"Mixed\" > 0 AND \"my col\" <> \"order\"");
+  EXPECT_EQ(detail::unquote_identifiers("\"c\" IN ('\"c\"', 'it''s') -- \"c\""),
+            "c IN ('\"c\"', 'it''s') -- \"c\"");
+  EXPECT_EQ(detail::unquote_identifiers("\"c\"IS NOT NULL"), "c IS NOT NULL");
+  EXPECT_EQ(detail::unquote_identifiers("x\"c\""), "x c");
+  EXPECT_EQ(detail::unquote_identifiers("\"c\"\"\" > 0"), "\"c\"\"\" > 0");
+  EXPECT_EQ(detail::unquote_identifiers("lower(\"a\")::\"text\""), "lower(a)::text");
+}
+
+TEST(SqlIdentifiers, NormalizedExpressionsCompareEqualWhateverTheQuoting) {
+  EXPECT_EQ(detail::normalize_expression("(\"c\" > 0)"), detail::normalize_expression("c > 0"));
+  EXPECT_EQ(detail::normalize_expression("((\"score\" >= 0) AND \"Score\" < 10)"),
+            "(score >= 0) AND \"Score\" < 10");
 }
 
 TEST(CreateTableText, ColumnsConstraintsAndNames) {

@@ -123,6 +123,27 @@ TEST_F(SqliteReflect, IndexesGeneratedColumnsCollationsAndOptions) {
   EXPECT_EQ(t.indexes[2], (Index{"ix_plain", {{"title", "", false}}, false, ""}));
 }
 
+// SQLite rewrites the stored CREATE text on RENAME COLUMN, quoting the new name wherever an
+// expression used the column; reflection reports the models' bare spelling, and keeps quotes
+// that are needed.
+TEST_F(SqliteReflect, RenamedColumnsInExpressionsLoseQuotesTheyDoNotNeed) {
+  const MetaData m = reflect_sql(
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER CHECK (a > 0), b INTEGER, "
+      "  g INTEGER AS (a + 1), CHECK (a <> 'a'));"
+      "CREATE INDEX ix_a ON t (abs(a)) WHERE a > 1;"
+      "ALTER TABLE t RENAME COLUMN a TO c;"
+      "ALTER TABLE t RENAME COLUMN b TO \"Order\";"
+      "CREATE INDEX ix_order ON t (\"Order\") WHERE \"Order\" > 0;");
+  const Table& t = table(m, "t");
+  EXPECT_EQ(t.check_constraints, (std::vector<CheckConstraint>{{"", "c <> 'a'"}, {"", "c > 0"}}));
+  ASSERT_TRUE(t.columns[3].computed);
+  EXPECT_EQ(t.columns[3].computed->expression, "c + 1");
+  ASSERT_EQ(t.indexes.size(), 2u);
+  EXPECT_EQ(t.indexes[0].elements, (std::vector<IndexElement>{{"", "abs(c)", false}}));
+  EXPECT_EQ(t.indexes[0].where, "c > 1");
+  EXPECT_EQ(t.indexes[1].where, "\"Order\" > 0");
+}
+
 TEST_F(SqliteReflect, AwkwardNames) {
   const MetaData m = reflect_sql(
       "CREATE TABLE \"Order\" (\"Select\" INTEGER PRIMARY KEY, \"my col\" TEXT, "

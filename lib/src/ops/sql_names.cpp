@@ -4,6 +4,7 @@
 
 #include "engine/sql_builder.hpp"
 #include "ops/ops_internal.hpp"
+#include "reflect/sql_identifiers.hpp"
 #include "reflect/sql_tokens.hpp"
 #include "retort/error.hpp"
 
@@ -25,16 +26,6 @@ bool in_column_place(const std::vector<Token>& tokens, std::size_t i) {
 bool names_column(const Token& token, std::string_view column) {
   if (token.kind == TokenKind::kQuotedIdent) return token.text == column;
   return ascii_lower(token.text) == ascii_lower(column);
-}
-
-bool is_plain_identifier(std::string_view name) {
-  if (name.empty() || !(std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_')) {
-    return false;
-  }
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return std::islower(static_cast<unsigned char>(c)) ||
-           std::isdigit(static_cast<unsigned char>(c)) || c == '_';
-  });
 }
 
 }  // namespace
@@ -69,7 +60,7 @@ std::string rename_column_in_sql(std::string_view sql, std::string_view from, st
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!in_column_place(tokens, i) || !names_column(tokens[i], from)) continue;
     out.append(sql.substr(copied, tokens[i].begin - copied));
-    const bool bare = tokens[i].kind == TokenKind::kWord && is_plain_identifier(to);
+    const bool bare = tokens[i].kind == TokenKind::kWord && !needs_quotes(to);
     out += bare ? std::string(to) : quote_identifier(to);
     copied = tokens[i].end;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "reflect/sql_identifiers.hpp"
 #include "reflect/sql_tokens.hpp"
 #include "retort/error.hpp"
 
@@ -107,6 +108,8 @@ DefaultValue default_from_sql(std::string_view sql) {
   return DefaultValue::expression(text);
 }
 
-std::string normalize_expression(std::string_view sql) { return strip_outer_parens(sql); }
+std::string normalize_expression(std::string_view sql) {
+  return unquote_identifiers(strip_outer_parens(sql));
+}
 
 }  // namespace retort::detail

@@ -26,7 +26,9 @@ Type type_from_sql(std::string_view spelling);
 DefaultValue default_from_sql(std::string_view sql);
 
 // An SQL expression (CHECK, generated column, index key or predicate) in the form compared
-// between model and database: trimmed, without parentheses enclosing all of it.
+// between model and database: trimmed, without parentheses enclosing all of it, and without
+// quotes around identifiers that do not need them (needs_quotes): SQLite writes `"c"` where
+// it renames a column the expression uses, PostgreSQL prints bare names.
 std::string normalize_expression(std::string_view sql);
 
 }  // namespace retort::detail

@@ -63,7 +63,8 @@ std::optional<DefaultValue> stored_default(const Column& column, const Dialect& 
 void store_column(Table& table, Column& column, const MetaData& model, const Dialect& dialect) {
   if (column.type.kind == TypeKind::kEnum && !dialect.has_enum_types()) {
     if (const EnumType* e = detail::find_enum_type(model, column.type)) {
-      table.check_constraints.push_back({"", enum_check_expression(column, *e, dialect)});
+      table.check_constraints.push_back(
+          {"", detail::normalize_expression(enum_check_expression(column, *e, dialect))});
     }
   }
   column.type = stored_type(table, column, model, dialect);
