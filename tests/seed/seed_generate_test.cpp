@@ -218,6 +218,47 @@ tables:
   testing::expect_constraints_hold(*db_, md);
 }
 
+// A second run without --truncate keeps clear of what the first left: short unique text, the
+// pairs of an association table and a one-to-one child filled alone (their parents get no
+// rows this time, so the children reference the existing ones).
+TEST_P(SeedShortfall, ASecondRunWithAnotherSeedDoesNotRepeatTheFirstRunsUniqueValues) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  k:
+    columns:
+      id: {type: integer, primary_key: true}
+      code: {type: char(2), nullable: false, unique: true}
+  tag:
+    columns:
+      id: {type: integer, primary_key: true}
+  k_tag:
+    columns:
+      k_id: {type: integer, primary_key: true, references: k.id}
+      tag_id: {type: integer, primary_key: true, references: tag.id}
+  profile:
+    columns:
+      id: {type: integer, primary_key: true}
+      k_id: {type: integer, nullable: false, unique: true, references: k.id}
+)yaml");
+  SeedOptions options;
+  options.random_seed = 1;
+  options.table_rows = {{"k", 40}, {"tag", 5}, {"k_tag", 150}, {"profile", 30}};
+  SeedResult result = seed(db_->conn(), md, SeedConfig{}, options);
+  for (const TableSeedResult& t : result.tables) EXPECT_EQ(t.warning, "") << t.table;
+  options.rows = 0;
+  options.random_seed = 2;
+  options.table_rows = {{"k", 600}};
+  result = seed(db_->conn(), md, SeedConfig{}, options);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM k"), 640);
+  options.random_seed = 3;
+  options.table_rows = {{"k_tag", 100}, {"profile", 20}};
+  result = seed(db_->conn(), md, SeedConfig{}, options);
+  for (const TableSeedResult& t : result.tables) EXPECT_EQ(t.warning, "") << t.table;
+  EXPECT_EQ(db_->count("SELECT count(*) FROM k_tag"), 250);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM profile"), 50);
+  testing::expect_constraints_hold(*db_, md);
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, SeedShortfall, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

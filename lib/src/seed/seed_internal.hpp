@@ -114,6 +114,9 @@ struct ForeignKeyPlan {
   double null_ratio = 0;
   std::vector<std::string> fixture_keys;  // {fixture: [...]}: only these parent rows
   std::vector<std::size_t> fixture_rows;  // resolved pool rows
+  // in_order on a table with rows already: the parents they reference, passed over.
+  std::unordered_set<std::uint64_t> taken;
+  std::size_t passed_over = 0;
   Rng rng;
 };
 

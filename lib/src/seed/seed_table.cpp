@@ -40,6 +40,14 @@ std::optional<std::size_t> fixture_position(const SeedConfig& config, const Tabl
   return std::nullopt;
 }
 
+// The hash of a pool row's key, as hash_values() gives it for the same values in a table's row.
+std::uint64_t hash_key(const KeyPool& pool, std::size_t p) {
+  const std::size_t width = pool.columns.size();
+  std::vector<std::size_t> positions(width);
+  for (std::size_t k = 0; k < width; ++k) positions[k] = k;
+  return hash_values(std::span<const Value>(&pool.values[p * width], width), positions);
+}
+
 }  // namespace
 
 void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) {
@@ -121,6 +129,7 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
         c.next += existing;
       }
     }
+    if (existing > 0) preload_taken(plan);
   }
   for (ForeignKeyPlan& fk : plan.fks) {
     for (const std::string& key : fk.fixture_keys) {
@@ -134,6 +143,9 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
     }
   }
 
+  // Pools to be read from the database are read now: not while a row is half drawn into the
+  // Session's slots, which reading (a flush) would clear.
+  for (const ForeignKeyPlan& fk : plan.fks) pool(fk.pool);
   table_rows_ = 0;
   std::string shortfall;
   try {
@@ -289,8 +301,12 @@ const ForeignKeyPlan* Seeder::fill_foreign_keys(TablePlan& plan, std::span<Value
     if (static_cast<int>(f) == plan.per_fk) {
       p = per_parent;
     } else if (fk.in_order) {
-      if (r >= parent.size()) return &fk;
-      p = r;
+      p = r + fk.passed_over;
+      while (p < parent.size() && !fk.taken.empty() && fk.taken.count(hash_key(parent, p))) {
+        ++fk.passed_over;
+        ++p;
+      }
+      if (p >= parent.size()) return &fk;
     } else if (!fk.fixture_rows.empty()) {
       p = fk.fixture_rows[fk.rng.below(fk.fixture_rows.size())];
     } else if (parent.size() == 0) {
@@ -347,6 +363,32 @@ void Seeder::read_back_pools(TablePlan& plan, const std::optional<Value>& previo
     for (std::size_t r = 0; r < rows.size(); ++r)
       for (std::size_t c = 0; c < pool.columns.size(); ++c) pool.values.push_back(rows.cell(r, c));
   }
+}
+
+// The values an earlier run left in the table's unique sets, and the parents its one-to-one
+// foreign keys already use: new rows must not repeat them.
+void Seeder::preload_taken(TablePlan& plan) {
+  std::vector<Value> row(plan.columns.size());
+  auto read = [&](const std::vector<std::size_t>& columns,
+                  std::unordered_set<std::uint64_t>& into) {
+    std::vector<std::string> names;
+    for (std::size_t i : columns) names.push_back(plan.column_names[i]);
+    SqlBuilder sql(conn_.dialect());
+    sql.sql("SELECT ").ident_list(names).sql(" FROM ").qualified(plan.table->schema,
+                                                                 plan.table->name);
+    Result rows = conn_.query(sql.str());
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      bool has_null = false;
+      for (std::size_t k = 0; k < columns.size(); ++k) {
+        row[columns[k]] = rows.cell(r, k);
+        has_null = has_null || row[columns[k]].is_null();
+      }
+      if (!has_null) into.insert(hash_values(row, columns));
+    }
+  };
+  for (UniqueSetPlan& u : plan.uniques) read(u.columns, u.seen);
+  for (ForeignKeyPlan& fk : plan.fks)
+    if (fk.in_order) read(fk.columns, fk.taken);
 }
 
 // Sets the foreign keys that closed a cycle (written NULL) now that every table has rows.

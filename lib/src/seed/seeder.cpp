@@ -104,9 +104,9 @@ std::uint64_t Seeder::rows_for(const Table& table, const TableSeed* config) cons
 
 KeyPool& Seeder::pool(std::size_t index) {
   KeyPool& p = pools_[index];
-  const bool seeded = std::find(seeded_.begin(), seeded_.end(), p.table) != seeded_.end();
-  if (p.size() == 0 && !pool_loaded_[index] && !seeded) {
-    // A parent this run does not fill: its existing rows, in a stable order.
+  if (p.size() == 0 && !pool_loaded_[index]) {
+    // A parent this run gives no rows (or not yet, a self-reference): its existing rows, in a
+    // stable order.
     pool_loaded_[index] = true;
     SqlBuilder sql(conn_.dialect());
     sql.sql("SELECT ").ident_list(p.columns).sql(" FROM ").qualified(p.table->schema,
@@ -146,7 +146,6 @@ SeedResult Seeder::run() {
       continue;
     order.push_back(&t);
   }
-  seeded_ = order;
   for (const Table* t : order) {
     for (const ForeignKey& fk : t->foreign_keys)
       if (const Table* parent = metadata_.find_table(fk.ref_table, fk.ref_schema))

@@ -46,6 +46,7 @@ class Seeder {
                                           std::size_t per_parent);
   void record_pools(TablePlan& plan, std::span<const Value> row);
   void read_back_pools(TablePlan& plan, const std::optional<Value>& previous_key);
+  void preload_taken(TablePlan& plan);
   KeyPool& pool(std::size_t index);
   void second_pass(Written& written);
   void report(const std::string& table, std::uint64_t table_rows, bool force);
@@ -56,7 +57,6 @@ class Seeder {
   const SeedOptions& options_;
   std::uint64_t seed_ = 0;
   std::unique_ptr<Session> session_;
-  std::vector<const Table*> seeded_;
   std::vector<KeyPool> pools_;
   std::vector<bool> pool_loaded_;
   std::vector<Written> deferred_;
