@@ -132,6 +132,25 @@ TEST(RevisionGraph, UnknownDownRevision) {
             "revision \"b\": depends_on \"nope\" is not a known revision or branch label");
 }
 
+// Errors about a link name the line of the key that declares it, and the closest id.
+TEST(RevisionGraph, LinkErrorsNameTheLineOfTheirKey) {
+  Revision b = rev("b", {"a2"});
+  b.path = "versions/b.yaml";
+  b.source = "# b\nrevision: b\ndown_revision : a2\ndepends_on: [x]\n";
+  EXPECT_EQ(error_of<UnknownRevisionError>([&] { RevisionGraph({rev("a1"), b}); }),
+            "versions/b.yaml:3:1: revision \"b\": down_revision \"a2\" is not a known revision "
+            "(did you mean \"a1\"?)");
+  b.down_revisions = {"a1"};
+  b.depends_on = {"x"};
+  EXPECT_EQ(error_of<UnknownRevisionError>([&] { RevisionGraph({rev("a1"), b}); }),
+            "versions/b.yaml:4:1: revision \"b\": depends_on \"x\" is not a known revision or "
+            "branch label");
+  b.depends_on = {};
+  b.down_revisions = {"b"};
+  EXPECT_EQ(error_of<CycleError>([&] { RevisionGraph({rev("a1"), b}); }),
+            "versions/b.yaml:3:1: revisions form a cycle through down_revision/depends_on: b -> b");
+}
+
 TEST(RevisionGraph, AmbiguousDependsOn) {
   try {
     RevisionGraph({rev("abc1"), rev("abc2"), rev("x", {}, {}, {"abc"})});

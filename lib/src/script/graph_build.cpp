@@ -3,12 +3,12 @@
 #include <algorithm>
 
 #include "retort/revision_graph.hpp"
+#include "retort/suggest.hpp"
 #include "script/graph_internal.hpp"
 
 namespace retort {
 namespace {
 
-using detail::script::in_quotes;
 using detail::script::location_of;
 
 std::string declared_in(const Revision& revision) {
@@ -28,9 +28,9 @@ void RevisionGraph::index_names() {
     const Revision& first = revisions_[by_id_[k - 1]];
     const Revision& second = revisions_[by_id_[k]];
     if (first.id == second.id) {
-      throw RevisionError(location_of(second), "revision id " + in_quotes(second.id) +
-                                                   " is already declared (" + declared_in(first) +
-                                                   ")");
+      throw RevisionError(location_of(second, "revision"), "revision id " + in_quotes(second.id) +
+                                                               " is already declared (" +
+                                                               declared_in(first) + ")");
     }
   }
   labels_.clear();
@@ -41,15 +41,15 @@ void RevisionGraph::index_names() {
   for (std::size_t k = 0; k < labels_.size(); ++k) {
     const Revision& owner = revisions_[labels_[k].second];
     if (k > 0 && labels_[k - 1].first == labels_[k].first) {
-      throw RevisionError(location_of(owner), "branch label " + in_quotes(labels_[k].first) +
-                                                  " of revision " + in_quotes(owner.id) +
-                                                  " is already used by revision " +
-                                                  in_quotes(revisions_[labels_[k - 1].second].id));
+      throw RevisionError(location_of(owner, "branch_labels"),
+                          "branch label " + in_quotes(labels_[k].first) + " of revision " +
+                              in_quotes(owner.id) + " is already used by revision " +
+                              in_quotes(revisions_[labels_[k - 1].second].id));
     }
     if (find_index(labels_[k].first) >= 0) {
-      throw RevisionError(location_of(owner), "branch label " + in_quotes(labels_[k].first) +
-                                                  " of revision " + in_quotes(owner.id) +
-                                                  " is also a revision id");
+      throw RevisionError(location_of(owner, "branch_labels"),
+                          "branch label " + in_quotes(labels_[k].first) + " of revision " +
+                              in_quotes(owner.id) + " is also a revision id");
     }
   }
 }
@@ -70,10 +70,16 @@ void RevisionGraph::resolve_links() {
       std::string message = "revision " + in_quotes(revision.id) + ": down_revision " +
                             in_quotes(down) + " is not a known revision";
       const Indices guesses = prefix_matches(down);
+      std::optional<std::string> guess;
       if (guesses.size() == 1) {
-        message += " (did you mean " + in_quotes(revisions_[guesses[0]].id) + "?)";
+        guess = revisions_[guesses[0]].id;
+      } else if (guesses.empty()) {
+        std::vector<std::string> ids;
+        for (const Revision& r : revisions_) ids.push_back(r.id);
+        guess = did_you_mean(down, ids);
       }
-      throw UnknownRevisionError(location_of(revision), down, message);
+      if (guess) message += " (did you mean " + in_quotes(*guess) + "?)";
+      throw UnknownRevisionError(location_of(revision, "down_revision"), down, message);
     }
     for (const std::string& dep : revision.depends_on) {
       Index target = find_index(dep);
@@ -81,7 +87,7 @@ void RevisionGraph::resolve_links() {
       if (target < 0) {
         const Indices matches = prefix_matches(dep);
         if (matches.empty()) {
-          throw UnknownRevisionError(location_of(revision), dep,
+          throw UnknownRevisionError(location_of(revision, "depends_on"), dep,
                                      "revision " + in_quotes(revision.id) + ": depends_on " +
                                          in_quotes(dep) +
                                          " is not a known revision or branch label");
@@ -89,8 +95,8 @@ void RevisionGraph::resolve_links() {
         if (matches.size() > 1) {
           throw AmbiguousRevisionError(
               dep, ids_of(matches),
-              location_of(revision).to_string() + ": revision " + in_quotes(revision.id) +
-                  ": depends_on " + in_quotes(dep) +
+              location_of(revision, "depends_on").to_string() + ": revision " +
+                  in_quotes(revision.id) + ": depends_on " + in_quotes(dep) +
                   " matches several revisions: " + detail::script::join(ids_of(matches)));
         }
         target = matches[0];
@@ -146,7 +152,9 @@ RevisionGraph::Indices RevisionGraph::topological_order() const {
         auto from = std::find_if(stack.begin(), stack.end(),
                                  [parent](const auto& entry) { return entry.first == parent; });
         for (; from != stack.end(); ++from) cycle.push_back(revisions_[from->first].id);
-        throw CycleError(location_of(revisions_[parent]), std::move(cycle));
+        throw CycleError(
+            location_of(revisions_[at], next <= down_[at].size() ? "down_revision" : "depends_on"),
+            std::move(cycle));
       }
     }
   }

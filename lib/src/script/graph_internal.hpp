@@ -6,10 +6,9 @@
 #include <vector>
 
 #include "retort/revision_graph.hpp"
+#include "retort/suggest.hpp"
 
 namespace retort::detail::script {
-
-inline std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // "a, b, c"
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
@@ -18,5 +17,9 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 inline SourceLocation location_of(const Revision& revision) {
   return {revision.path.string(), 0, 0};
 }
+
+// Its file and the line of its top-level `key` (column 1), or just the file when the key is
+// not written in block style at the start of a line.
+SourceLocation location_of(const Revision& revision, std::string_view key);
 
 }  // namespace retort::detail::script

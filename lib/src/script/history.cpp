@@ -47,10 +47,9 @@ std::vector<HistoryEntry> RevisionGraph::history(std::string_view range,
     if (!lower.empty()) {
       for (Index i : lower) {
         if (!std::binary_search(selected.begin(), selected.end(), i)) {
-          throw NotAncestorError(
-              "history range " + detail::script::in_quotes(range) + ": " +
-              detail::script::in_quotes(revisions_[i].id) + " is not an ancestor of " +
-              detail::script::in_quotes(parsed.upper.empty() ? "heads" : parsed.upper));
+          throw NotAncestorError("history range " + retort::in_quotes(range) + ": " +
+                                 retort::in_quotes(revisions_[i].id) + " is not an ancestor of " +
+                                 retort::in_quotes(parsed.upper.empty() ? "heads" : parsed.upper));
         }
       }
       const Indices later = closure(lower, false, true, true);

@@ -9,7 +9,6 @@
 namespace retort {
 namespace {
 
-using detail::script::in_quotes;
 using detail::script::location_of;
 
 bool is_keyword(std::string_view name) {
@@ -45,6 +44,25 @@ void check_name(const Revision& revision, std::string_view name, std::string_vie
 }  // namespace
 
 namespace detail::script {
+SourceLocation location_of(const Revision& revision, std::string_view key) {
+  SourceLocation at = location_of(revision);
+  if (at.file.empty()) return at;
+  const std::string_view text = revision.source;
+  int line = 1;
+  for (std::size_t start = 0; start < text.size(); ++line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view rest = text.substr(start, end - start);
+    if (rest.starts_with(key)) {
+      rest.remove_prefix(key.size());
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+      if (rest.starts_with(':')) return {at.file, line, 1};
+    }
+    start = end + 1;
+  }
+  return at;
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
   for (const std::string& item : items) {

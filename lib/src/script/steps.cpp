@@ -10,7 +10,6 @@
 namespace retort {
 namespace {
 
-using detail::script::in_quotes;
 using detail::script::join;
 
 template <typename T>

@@ -14,7 +14,6 @@
 namespace retort {
 namespace {
 
-using detail::script::in_quotes;
 using detail::script::join;
 
 struct Relative {
