@@ -85,6 +85,44 @@ TEST(PostgresOps, FailedOperationLeavesNothing) {
   EXPECT_EQ(reflected(conn), before);
 }
 
+// The type swap that removes an enum value cannot convert the old type's literals in a CHECK
+// or an index predicate ('a'::st): such objects are dropped and made again around it.
+TEST(PostgresOps, RemovingAnEnumValueKeepsTheChecksAndIndexesThatUseTheColumn) {
+  RETORT_REQUIRE_PG();
+  PgDb db;
+  Connection& conn = db.conn();
+  MetaData state = parse_models(R"yaml(
+enums:
+  st: [a, b, c]
+tables:
+  t:
+    columns:
+      id: {type: integer, primary_key: true}
+      s: {type: enum(st), nullable: false, default: a}
+      n: integer
+    checks:
+      - {name: ck_s, sql: "s <> 'c'::st"}
+      - {sql: "n > 0"}
+    indexes:
+      - {name: ix_s, columns: [id], where: "s = 'a'::st"}
+      - {name: ix_s_lt, elements: [{expression: "s < 'c'::st"}]}
+      - {name: ix_n, columns: [n], where: "n > 1"}
+)yaml");
+  create_all(conn, state);
+  conn.execute("INSERT INTO t (id, s, n) VALUES (1, 'a', 1), (2, 'b', 2)");
+  const Operation remove = ops::RemoveEnumValue{"", "st", "b", "a", ""};
+  // The values left must not use the removed one.
+  conn.execute("DELETE FROM t WHERE s = 'b'");
+  ASSERT_NO_THROW(run_operation(conn, remove, state));
+  apply_operation(state, remove);
+  EXPECT_EQ(reflected(conn), expected(state, conn.dialect()));
+  EXPECT_EQ(query_rows(conn, "SELECT id FROM t WHERE s = 'a'"), std::vector<std::string>{"1"});
+  const Operation back = *reverse(remove).op;
+  ASSERT_NO_THROW(run_operation(conn, back, state));
+  apply_operation(state, back);
+  EXPECT_EQ(reflected(conn), expected(state, conn.dialect()));
+}
+
 TEST(PostgresOps, IdentityAndSerialChanges) {
   RETORT_REQUIRE_PG();
   PgDb db;

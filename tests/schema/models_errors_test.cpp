@@ -152,6 +152,10 @@ const Case kCases[] = {
     {"undeclared enum", "tables:\n  t:\n    columns:\n      m: enum(mood)\n",
      "models.yaml:4:10: table \"t\": column \"m\": type \"enum(mood)\" names undeclared enum "
      "\"mood\""},
+    {"enum named without enum()",
+     "enums:\n  mood: [a, b]\ntables:\n  t:\n    columns:\n      m: mood\n",
+     "models.yaml:6:10: table \"t\": column \"m\": type \"mood\" is the name of an enum; write "
+     "\"enum(mood)\""},
     {"duplicate enum value", "enums:\n  mood: [a, b, a]\n",
      "models.yaml:2:16: enum \"mood\": duplicate value \"a\""},
     {"duplicate table", "tables:\n  t: {columns: {a: integer}}\n  t: {columns: {a: integer}}\n",

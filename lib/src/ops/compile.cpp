@@ -338,11 +338,39 @@ void Compiler::operator()(const ops::AddEnumValue& o) {
 
 // PostgreSQL cannot drop an enum value: rename the type away, create it anew, convert each
 // column through text (dropping and restoring its default, which is typed), drop the old.
+// CHECKs and partial or expression indexes that use such a column hold the old type's
+// literals ('a'::st), which the conversion cannot carry over: they are dropped first and
+// created again at the end.
 void Compiler::operator()(const ops::RemoveEnumValue& o) {
   if (!d_.has_enum_types()) return rebuild_enum_users(o.schema, o.name);
   const EnumType* old_type = before_.find_enum(o.name, o.schema);
   const EnumType& new_type = *after_.find_enum(o.name, o.schema);
   const std::string old_name = "_retort_old_" + o.name;
+  std::vector<ops::CreateCheckConstraint> checks;
+  std::vector<ops::CreateIndex> indexes;
+  for (const Table& t : after_.tables) {
+    std::vector<std::string_view> columns;
+    for (const Column& c : t.columns)
+      if (detail::type_names_enum(c.type, *old_type)) columns.push_back(c.name);
+    auto uses_enum = [&](std::string_view sql) {
+      return std::any_of(columns.begin(), columns.end(),
+                         [&](std::string_view c) { return uses_name(sql, c); });
+    };
+    const TableRef ref{t.schema, t.name};
+    for (const CheckConstraint& ck : t.check_constraints) {
+      if (!uses_enum(ck.expression)) continue;
+      (*this)(ops::DropConstraint{ref, ck.name, ck});
+      checks.push_back({ref, ck});
+    }
+    for (const Index& ix : t.indexes) {
+      const bool uses = uses_enum(ix.where) ||
+                        std::any_of(ix.elements.begin(), ix.elements.end(),
+                                    [&](const IndexElement& e) { return uses_enum(e.expression); });
+      if (!uses) continue;
+      (*this)(ops::DropIndex{ref, ix});
+      indexes.push_back({ref, ix});
+    }
+  }
   SqlBuilder rename(d_);
   rename.sql("ALTER TYPE ").qualified(o.schema, o.name).sql(" RENAME TO ").ident(old_name);
   emit(rename.take());
@@ -364,6 +392,8 @@ void Compiler::operator()(const ops::RemoveEnumValue& o) {
         emit(clause().sql(" SET DEFAULT ").sql(default_value_sql(t, c, d_)).take());
     }
   }
+  for (const ops::CreateCheckConstraint& ck : checks) (*this)(ck);
+  for (const ops::CreateIndex& ix : indexes) (*this)(ix);
   emit(drop_enum_sql(EnumType{o.schema, old_name, {}}, d_));
 }
 

@@ -210,6 +210,14 @@ class Validator {
       }
       canonical_.insert(&type);
     }
+    if (type.kind == TypeKind::kRaw && !md_.enums.empty()) {
+      Type as_enum;
+      as_enum.kind = TypeKind::kEnum;
+      as_enum.name = type.name;
+      if (resolve_enum(md_, as_enum) != nullptr)
+        fail(where, label() + "type " + in_quotes(type.name) + " is the name of an enum; write " +
+                        in_quotes("enum(" + type.name + ")"));
+    }
     if (type.kind == TypeKind::kEnum && resolve_enum(md_, type) == nullptr) {
       fail(where, label() + "type " + in_quotes(type.to_string()) + " names undeclared enum " +
                       in_quotes(type.name));
