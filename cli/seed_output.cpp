@@ -83,6 +83,9 @@ void print_seed(const std::string& url, const SeedResult& result, bool json) {
   // Tables that got fewer rows than asked: one line each on stderr, whatever the format.
   for (const TableSeedResult& t : result.tables)
     if (!t.warning.empty()) std::cerr << "warning: " << t.warning << '\n';
+  if (result.tables.empty())
+    std::cerr << "warning: seed: the database has no tables to fill (retort upgrade creates "
+                 "them)\n";
   if (json) {
     nlohmann::json tables = nlohmann::json::array();
     for (const TableSeedResult& t : result.tables) {

@@ -81,6 +81,24 @@ TEST_P(SeedCli, JsonSummary) {
   EXPECT_TRUE(j["seconds"].is_number());
 }
 
+TEST_P(SeedCli, ADatabaseWithoutTablesIsNamedAsSuch) {
+  ASSERT_EQ(run_retort({"downgrade", "base"}, dir_.path()).exit_code, 0);
+  auto r = run_retort({"seed"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err,
+            "warning: seed: the database has no tables to fill (retort upgrade creates them)\n");
+}
+
+// Only the named table gets rows: its foreign keys take the parents' existing rows.
+TEST_P(SeedCli, AChildAloneReferencesTheRowsItsParentHas) {
+  ASSERT_EQ(run_retort({"seed", "--rows", "5"}, dir_.path()).exit_code, 0);
+  auto r = run_retort({"seed", "--rows", "0", "--table", "track=40"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(count("artist"), 5);
+  EXPECT_EQ(count("track"), 45);
+  EXPECT_EQ(count("track JOIN artist ON artist.id = track.artist_id"), 45);
+}
+
 TEST_P(SeedCli, SeedFileAndItsErrors) {
   testing::write_file(
       dir_ / "seeds/seed.yaml",
