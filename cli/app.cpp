@@ -18,6 +18,47 @@
 namespace retort::cli {
 namespace {
 
+// A command-line mistake in retort's words: "retort merge: missing argument REVISIONS (see
+// "retort merge --help")" rather than CLI11's "revisions is required".
+std::string usage_message(const CLI::ParseError& e, const CLI::App& app) {
+  std::string message = e.what();
+  const std::string_view text = message;
+  if (dynamic_cast<const CLI::RequiredError*>(&e) && text.ends_with(" is required") &&
+      text.find(' ') == text.size() - std::string_view(" is required").size()) {
+    std::string name(text.substr(0, text.find(' ')));
+    if (!name.starts_with("-")) std::transform(name.begin(), name.end(), name.begin(), ::toupper);
+    message = "missing " + std::string(name.starts_with("-") ? "option " : "argument ") + name;
+  } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && text.starts_with("-") &&
+             text.ends_with(" missing")) {
+    message = std::string(text.substr(0, text.find(':'))) + " needs a value";
+  } else if (dynamic_cast<const CLI::ExtrasError*>(&e) && text.find(": ") != std::string::npos) {
+    // CLI11 lists the extra arguments last first.
+    std::vector<std::string> extras;
+    std::string_view rest = text.substr(text.find(": ") + 2);
+    while (!rest.empty()) {
+      const std::size_t space = rest.find(' ');
+      extras.emplace(extras.begin(), rest.substr(0, space));
+      rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    }
+    message = extras.size() == 1 ? "unexpected argument" : "unexpected arguments";
+    for (std::size_t i = 0; i < extras.size(); ++i) message += (i ? " " : ": ") + extras[i];
+  }
+  std::string command;  // "db reset"
+  const CLI::App* innermost = &app;
+  for (auto commands = app.get_subcommands(); !commands.empty();
+       commands = commands[0]->get_subcommands()) {
+    command += (command.empty() ? "" : " ") + commands[0]->get_name();
+    innermost = commands[0];
+  }
+  if (text == "A subcommand is required") {
+    message = "expected a command:";
+    for (const CLI::App* sub : innermost->get_subcommands({}))
+      message += (message.ends_with(":") ? " " : ", ") + sub->get_name();
+  }
+  return (command.empty() ? "" : command + ": ") + message + " (see \"retort " +
+         (command.empty() ? "" : command + " ") + "--help\")";
+}
+
 // The global options that take a value, to skip their values when looking for the command.
 const std::vector<std::string> kValueOptions = {"-c", "--config", "--url", "--format"};
 
@@ -133,7 +174,7 @@ int run(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    throw UsageError(e.what());
+    throw UsageError(usage_message(e, app));
   }
   finish_global_options(app, url, globals);
 

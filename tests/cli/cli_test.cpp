@@ -110,21 +110,26 @@ TEST(Cli, NumericOptionsRefuseSignsOverflowsAndNonNumbers) {
   TempDir dir;
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
       {{"seed", "--rows", "-5"},
-       "retort: --rows: takes a whole number from 0 to 1000000000, not \"-5\"\n"},
+       "retort: seed: --rows: takes a whole number from 0 to 1000000000, not \"-5\" (see "
+       "\"retort seed --help\")\n"},
       {{"seed", "--rows", "99999999999999999999"},
-       "retort: --rows: takes a whole number from 0 to 1000000000, not "
-       "\"99999999999999999999\"\n"},
+       "retort: seed: --rows: takes a whole number from 0 to 1000000000, not "
+       "\"99999999999999999999\" (see \"retort seed --help\")\n"},
       {{"seed", "--random-seed", "-1"},
-       "retort: --random-seed: takes a whole number from 0 to 18446744073709551615, not "
-       "\"-1\"\n"},
+       "retort: seed: --random-seed: takes a whole number from 0 to 18446744073709551615, not "
+       "\"-1\" (see \"retort seed --help\")\n"},
       {{"db", "reset", "--yes", "--rows", "-1"},
-       "retort: --rows: takes a whole number from 0 to 1000000000, not \"-1\"\n"},
+       "retort: db reset: --rows: takes a whole number from 0 to 1000000000, not \"-1\" (see "
+       "\"retort db reset --help\")\n"},
       {{"upgrade", "--lock-timeout", "-1"},
-       "retort: --lock-timeout: takes a number of seconds from 0 to 2000000, not \"-1\"\n"},
+       "retort: upgrade: --lock-timeout: takes a number of seconds from 0 to 2000000, not "
+       "\"-1\" (see \"retort upgrade --help\")\n"},
       {{"upgrade", "--lock-timeout", "nan"},
-       "retort: --lock-timeout: takes a number of seconds from 0 to 2000000, not \"nan\"\n"},
+       "retort: upgrade: --lock-timeout: takes a number of seconds from 0 to 2000000, not "
+       "\"nan\" (see \"retort upgrade --help\")\n"},
       {{"downgrade", "-1", "--lock-timeout", "inf"},
-       "retort: --lock-timeout: takes a number of seconds from 0 to 2000000, not \"inf\"\n"},
+       "retort: downgrade: --lock-timeout: takes a number of seconds from 0 to 2000000, not "
+       "\"inf\" (see \"retort downgrade --help\")\n"},
   };
   for (const auto& [args, err] : cases) {
     auto r = run_retort(args, dir.path());
@@ -137,6 +142,24 @@ TEST(Cli, NumericOptionsRefuseSignsOverflowsAndNonNumbers) {
   EXPECT_EQ(r.err,
             "retort: seed: --table takes NAME=COUNT, a count from 0 to 1000000000, not "
             "\"track=99999999999999999999\"\n");
+}
+
+// CLI11's own mistakes in retort's words, naming the command and its help.
+TEST(Cli, CommandLineMistakesNameTheCommandAndItsHelp) {
+  TempDir dir;
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"merge"}, "retort: merge: missing argument REVISIONS (see \"retort merge --help\")\n"},
+      {{"seed", "--rows"}, "retort: seed: --rows needs a value (see \"retort seed --help\")\n"},
+      {{"upgrade", "a", "b", "c"},
+       "retort: upgrade: unexpected arguments: b c (see \"retort upgrade --help\")\n"},
+      {{"--bogus"}, "retort: unexpected argument: --bogus (see \"retort --help\")\n"},
+      {{"db"}, "retort: db: expected a command: reset (see \"retort db --help\")\n"},
+  };
+  for (const auto& [args, err] : cases) {
+    auto r = run_retort(args, dir.path());
+    EXPECT_EQ(r.exit_code, 2) << args[0];
+    EXPECT_EQ(r.err, err);
+  }
 }
 
 TEST(Cli, QuietAndVerboseExcludeEachOther) {
