@@ -146,6 +146,15 @@ TEST(UrlRedaction, RedactedHidesPassword) {
   EXPECT_EQ(Url::parse("postgresql://app@h/db").redacted(), "postgresql://app@h/db");
 }
 
+// libpq also reads a password from the query (?password=, ?sslpassword=): hidden alike.
+TEST(UrlRedaction, RedactedHidesSecretQueryValues) {
+  Url url = Url::parse("postgresql://app@h/db?sslmode=require&password=hunter2&sslpassword=k3y");
+  EXPECT_EQ(url.redacted(), "postgresql://app@h/db?sslmode=require&password=***&sslpassword=***");
+  EXPECT_EQ(url.secrets(), (std::vector<std::string>{"hunter2", "k3y"}));
+  url.password = "pw";
+  EXPECT_EQ(url.secrets(), (std::vector<std::string>{"pw", "hunter2", "k3y"}));
+}
+
 TEST(UrlErrors, RejectedForms) {
   for (const char* text : {
            "",

@@ -162,6 +162,32 @@ TEST_P(SecretsTest, ConnectionErrorsLeaveThePasswordOut) {
   }
 }
 
+// libpq also takes the password as a query parameter (?password=...): hidden alike, in the
+// JSON "url" fields, logs and connection errors.
+TEST_P(SecretsTest, APasswordInTheQueryIsHiddenToo) {
+  auto in_query = [&](const std::string& password) {
+    Url u = url();
+    u.password.reset();
+    u.query.emplace_back("password", password);
+    return u;
+  };
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"--echo", "-v", "upgrade"},
+           {"--format", "json", "current"},
+           {"--format", "json", "seed", "--rows", "2"},
+           {"--format", "json", "check"},
+           {"-v", "inspect"}}) {
+    const RunResult r = run(in_query(kPassword), args);
+    const std::string what = ::testing::PrintToString(args);
+    EXPECT_TRUE(r.exit_code == 0 || (args[2] == "check" && r.exit_code == 1))
+        << what << " exit " << r.exit_code << ": " << r.err;
+    expect_no_secret(r, what);
+  }
+  const RunResult r = run(in_query("wrong" + kPassword), {"--format", "json", "current"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  expect_no_secret(r, "wrong password in the query");
+}
+
 TEST_P(SecretsTest, FailingRevisionLeavesThePasswordOut) {
   write_file(dir_ / "migrations/versions/0002_fail.yaml", kFailingRevision);
   const RunResult r = run(url(), {"--echo", "-v", "upgrade"});

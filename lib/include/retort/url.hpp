@@ -32,8 +32,11 @@ struct Url {
 
   // The full URL, password included. For connecting only; never log it.
   std::string to_string() const;
-  // The URL with the password replaced by "***"; use in every log line and message.
+  // The URL with the password, and the value of every query parameter that carries one
+  // (is_secret_query_key), replaced by "***"; use in every log line and message.
   std::string redacted() const;
+  // The password and the secret query values: what no output may show.
+  std::vector<std::string> secrets() const;
 
   bool is_sqlite_memory() const;
   // The value of query parameter `key`, if present.
@@ -41,6 +44,9 @@ struct Url {
 
   friend bool operator==(const Url&, const Url&) = default;
 };
+
+// Query parameters libpq reads a secret from: "password" and "sslpassword".
+bool is_secret_query_key(std::string_view key);
 
 std::string percent_encode(std::string_view text);
 // Throws UsageError on a malformed escape.

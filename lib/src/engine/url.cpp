@@ -218,7 +218,9 @@ std::string render(const Url& url, bool redact) {
   if (!url.database.empty()) out += "/" + encode(url.database, "/:@+,=!$&'()*;", true);
   for (std::size_t i = 0; i < url.query.size(); ++i) {
     out += i == 0 ? "?" : "&";
-    out += encode(url.query[i].first, "", true) + "=" + encode(url.query[i].second, "", true);
+    const auto& [key, value] = url.query[i];
+    out += encode(key, "", true) + "=" +
+           (redact && is_secret_query_key(key) ? std::string("***") : encode(value, "", true));
   }
   return out;
 }
@@ -227,6 +229,18 @@ std::string render(const Url& url, bool redact) {
 std::string Url::to_string() const { return render(*this, false); }
 
 std::string Url::redacted() const { return render(*this, true); }
+
+std::vector<std::string> Url::secrets() const {
+  std::vector<std::string> out;
+  if (password) out.push_back(*password);
+  for (const auto& [key, value] : query)
+    if (is_secret_query_key(key)) out.push_back(value);
+  return out;
+}
+
+bool is_secret_query_key(std::string_view key) {
+  return key == "password" || key == "sslpassword";
+}
 
 bool Url::is_sqlite_memory() const {
   return dialect == "sqlite" && (database.empty() || database == ":memory:");

@@ -139,10 +139,10 @@ ConnectFailure parse_connect_error(std::string_view text) {
 // libpq does not echo passwords, but a message must never carry one: replace any
 // occurrence (passwords shorter than 4 characters would mangle ordinary words instead).
 std::string scrub_password(std::string text, const Url& url) {
-  if (!url.password || url.password->size() < 4) return text;
-  for (auto at = text.find(*url.password); at != std::string::npos;
-       at = text.find(*url.password, at + 3)) {
-    text.replace(at, url.password->size(), "***");
+  for (const std::string& secret : url.secrets()) {
+    if (secret.size() < 4) continue;
+    for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3))
+      text.replace(at, secret.size(), "***");
   }
   return text;
 }
