@@ -68,7 +68,8 @@ void print_revision_result(const RevisionCommandResult& result, bool json) {
   }
   std::cout << ")\n";
   for (const RenameCandidate& c : result.likely_renames) {
-    std::cout << "  likely rename: " << c.description() << " (marked in the file; rerun with "
+    std::cout << "  likely rename: " << c.description()
+              << " (marked in the file; to write it as a rename, delete the file and rerun with "
               << c.hint() << ")\n";
   }
 }

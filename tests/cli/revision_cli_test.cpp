@@ -154,9 +154,19 @@ TEST_P(RevisionCli, AutogenerateMarksLikelyRenamesWithoutATerminal) {
                 .find("# retort: likely rename of track.titel -> track.title; use --rename "
                       "track.titel=title\n  - drop_column:"),
             std::string::npos);
+  EXPECT_NE(r.out.find("delete the file and rerun with --rename track.titel=title"),
+            std::string::npos)
+      << r.out;
   r = retort({"revision", "--autogenerate", "-m", "x"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("database is not at head"), std::string::npos) << r.err;
+  // Following the hint writes the rename.
+  fs::remove(versions() / "a2_rename.yaml");
+  r = retort({"revision", "--autogenerate", "-m", "rename", "--rev-id", "a2", "--rename",
+              "track.titel=title"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(read_file(versions() / "a2_rename.yaml").find("  - rename_column:"),
+            std::string::npos);
 }
 
 TEST_P(RevisionCli, AutogenerateAsksAboutRenamesOnATerminal) {

@@ -159,6 +159,30 @@ TEST(RuntimeCliSqlite, ExclusiveLockAtOpeningExitsFourAfterTheLockTimeout) {
   EXPECT_EQ(run_retort({"upgrade", "--lock-timeout", "5"}, dir.path()).exit_code, 0);
 }
 
+// A mistyped SQLite path must not leave an empty file behind: reading commands report an
+// empty database, downgrade and repair name the missing file; upgrade creates it.
+TEST(RuntimeCliSqlite, OnlyUpgradeAndStampCreateAMissingFile) {
+  TempDir dir;
+  const std::filesystem::path file = dir.path() / "typo.db";
+  testing::write_file(dir / "retort.yaml", "database_url: sqlite:///" + file.string() + "\n");
+  testing::write_file(dir / "migrations/versions" / kFiles[0][0], kFiles[0][1]);
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"current"}, {"history", "-i"}}) {
+    auto r = run_retort(args, dir.path());
+    EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+    EXPECT_FALSE(std::filesystem::exists(file)) << args[0];
+  }
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"downgrade", "-1"}, {"repair"}}) {
+    auto r = run_retort(args, dir.path());
+    EXPECT_EQ(r.exit_code, 3) << args[0];
+    EXPECT_EQ(r.err, "retort: sqlite: database file \"" + file.string() + "\" does not exist\n");
+    EXPECT_FALSE(std::filesystem::exists(file)) << args[0];
+  }
+  EXPECT_EQ(run_retort({"upgrade"}, dir.path()).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(file));
+}
+
 TEST_P(RuntimeCli, EightConcurrentUpgradesApplyEachRevisionOnce) {
   std::vector<testing::RunResult> results(8);
   std::vector<std::thread> threads;

@@ -99,6 +99,34 @@ TEST_P(SeedCli, AChildAloneReferencesTheRowsItsParentHas) {
   EXPECT_EQ(count("track JOIN artist ON artist.id = track.artist_id"), 45);
 }
 
+// db reset checks seed.yaml and --table against the models file before dropping anything.
+TEST_P(SeedCli, DbResetRefusesASeedFileTheModelsContradictBeforeDropping) {
+  testing::write_file(dir_ / "models/schema.yaml", R"yaml(tables:
+  artist:
+    columns:
+      id: {type: integer, primary_key: true, autoincrement: true}
+      name: {type: varchar(20), nullable: false, unique: true}
+      email: {type: text, nullable: false}
+  track:
+    columns:
+      id: {type: integer, primary_key: true}
+      title: {type: text, nullable: false}
+      artist_id: {type: integer, nullable: false, references: artist.id}
+)yaml");
+  ASSERT_EQ(run_retort({"seed", "--rows", "4"}, dir_.path()).exit_code, 0);
+  testing::write_file(dir_ / "seeds/seed.yaml", "tables:\n  artst: {rows: 2}\n");
+  auto r = run_retort({"db", "reset", "--yes", "--file", "seeds/seed.yaml"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("seed.yaml:2:3: seed: unknown table \"artst\" (did you mean \"artist\"?)"),
+            std::string::npos)
+      << r.err;
+  testing::write_file(dir_ / "seeds/seed.yaml", "");
+  r = run_retort({"db", "reset", "--yes", "--table", "tracks=3"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("did you mean \"track\"?"), std::string::npos) << r.err;
+  EXPECT_EQ(count("artist"), 4);  // nothing dropped
+}
+
 TEST_P(SeedCli, SeedFileAndItsErrors) {
   testing::write_file(
       dir_ / "seeds/seed.yaml",

@@ -190,6 +190,11 @@ struct SeedResult {
 SeedResult seed(Connection& conn, const MetaData& metadata, const SeedConfig& config,
                 const SeedOptions& options);
 
+// The checks seed() makes of `config` before writing anything: its tables, columns, generators
+// (that they fit the column), fixtures and `per:` against `metadata`. Throws InputError naming
+// seed.yaml:line:column.
+void check_seed_config(const MetaData& metadata, const SeedConfig& config);
+
 struct SeedCommandOptions {
   ProjectOptions project;
   SeedOptions seed;

@@ -26,13 +26,17 @@ RuntimeOptions runtime_options(const ProjectContext& project, int lock_timeout_m
 struct RunConnection {
   Engine engine;
   Connection conn;
-  RunConnection(const ProjectContext& project, int lock_timeout_ms)
-      : engine(Url::parse(project.database_url), engine_options(project, lock_timeout_ms)),
+  // `create`: a SQLite file that does not exist is created (upgrade, stamp); otherwise it is
+  // an error naming it (downgrade, repair: there is nothing to undo or repair).
+  RunConnection(const ProjectContext& project, int lock_timeout_ms, bool create = true)
+      : engine(Url::parse(project.database_url), engine_options(project, lock_timeout_ms, create)),
         conn(connect(engine, lock_timeout_ms)) {}
 
  private:
-  static EngineOptions engine_options(const ProjectContext& project, int lock_timeout_ms) {
+  static EngineOptions engine_options(const ProjectContext& project, int lock_timeout_ms,
+                                      bool create) {
     EngineOptions options = project.engine_options;
+    if (!create && options.mode == OpenMode::kReadWriteCreate) options.mode = OpenMode::kReadWrite;
     options.busy_timeout_ms =
         lock_timeout_ms >= 0 ? lock_timeout_ms : std::numeric_limits<int>::max();
     return options;
@@ -49,6 +53,15 @@ struct RunConnection {
     }
   }
 };
+
+// The heads the database records; none when it does not exist yet (a SQLite file before the
+// first upgrade), which reading must not create.
+std::vector<std::string> recorded_heads(const ProjectContext& project) {
+  Engine engine(Url::parse(project.database_url), project.engine_options);
+  if (!engine.dialect().database_exists(engine.url())) return {};
+  Connection conn = engine.connect();
+  return current_heads(conn, runtime_options(project, -1));
+}
 
 ScriptDirectory load_scripts(const ProjectContext& project) {
   return ScriptDirectory::load(project.config.script_path());
@@ -88,7 +101,8 @@ MigrateCommandResult migrate(const MigrateCommandOptions& options, MigrationDire
   const ProjectContext project = ProjectContext::load(options.project);
   const ScriptDirectory scripts = load_scripts(project);
   if (options.sql) return offline(project, scripts, options, direction);
-  RunConnection run_connection(project, options.lock_timeout_ms);
+  RunConnection run_connection(project, options.lock_timeout_ms,
+                               direction == MigrationDirection::kUpgrade);
   Connection& conn = run_connection.conn;
   const RuntimeOptions runtime = runtime_options(project, options.lock_timeout_ms);
   MigrationRunResult run;
@@ -128,11 +142,9 @@ CurrentCommandResult current_command(const CurrentCommandOptions& options) {
   LoadRevisionsOptions load;
   load.checksums = false;
   const ScriptDirectory scripts = ScriptDirectory::load(project.config.script_path(), load);
-  Engine engine(Url::parse(project.database_url), project.engine_options);
-  Connection conn = engine.connect();
   CurrentCommandResult result;
-  result.redacted_url = conn.redacted_url();
-  const std::vector<std::string> heads = current_heads(conn, runtime_options(project, -1));
+  result.redacted_url = Url::parse(project.database_url).redacted();
+  const std::vector<std::string> heads = recorded_heads(project);
   for (const std::string& id : heads) result.heads.push_back(scripts.graph().entry(id, heads));
   return result;
 }
@@ -148,7 +160,7 @@ GraphCommandResult heads_command(const HeadsCommandOptions& options) {
 RepairCommandResult repair_command(const RepairCommandOptions& options) {
   const ProjectContext project = ProjectContext::load(options.project);
   const ScriptDirectory scripts = load_scripts(project);
-  RunConnection run_connection(project, options.lock_timeout_ms);
+  RunConnection run_connection(project, options.lock_timeout_ms, false);
   Connection& conn = run_connection.conn;
   RepairCommandResult result;
   result.redacted_url = conn.redacted_url();
@@ -163,11 +175,7 @@ GraphCommandResult history_command(const HistoryCommandOptions& options) {
   load.checksums = false;
   const ScriptDirectory scripts = ScriptDirectory::load(project.config.script_path(), load);
   std::vector<std::string> heads;
-  if (options.indicate_current) {
-    Engine engine(Url::parse(project.database_url), project.engine_options);
-    Connection conn = engine.connect();
-    heads = current_heads(conn, runtime_options(project, -1));
-  }
+  if (options.indicate_current) heads = recorded_heads(project);
   return {scripts.graph().history(options.range, heads)};
 }
 

@@ -10,6 +10,7 @@
 #include "retort/ddl.hpp"
 #include "retort/error.hpp"
 #include "retort/inspect.hpp"
+#include "retort/models_file.hpp"
 #include "retort/runtime.hpp"
 #include "retort/seed.hpp"
 #include "retort/suggest.hpp"
@@ -82,8 +83,15 @@ ResetCommandResult db_reset_command(const ResetCommandOptions& options) {
   const ProjectContext project = ProjectContext::load(options.project);
   const std::filesystem::path file =
       seed_file(project, options.seed_file, options.project.working_directory);
-  // Read the seed file first: a malformed one stops the reset before anything is dropped.
-  (void)load_seed_config(file);
+  // Read the seed file first: a malformed one stops the reset before anything is dropped. So
+  // does one (or a --table) naming what the models file, when there is one, does not have.
+  const SeedConfig config = load_seed_config(file);
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(project.config.models_path(), ec)) {
+    const MetaData models = load_models(project.config.models_path());
+    check_seed_config(models, config);
+    check_table_rows(options.seed, models);
+  }
   ResetCommandResult result;
   {
     Engine engine(Url::parse(project.database_url), project.engine_options);

@@ -48,47 +48,7 @@ Seeder::Seeder(Connection& conn, const MetaData& metadata, const SeedConfig& con
                const SeedOptions& options)
     : conn_(conn), metadata_(metadata), config_(config), options_(options) {}
 
-void Seeder::check_config() const {
-  std::vector<std::string> tables;
-  for (const Table& t : metadata_.tables) tables.push_back(t.display_name());
-  for (const TableSeed& ts : config_.tables) {
-    const Table* table = find_seed_table(metadata_, ts.table);
-    if (!table)
-      throw InputError(ts.location,
-                       "seed: unknown table " + in_quotes(ts.table) + suggestion(ts.table, tables));
-    const std::string where = "seed: table " + in_quotes(ts.table) + ": ";
-    const std::vector<std::string> columns = column_names(*table);
-    auto check_column = [&](const std::string& name, const SourceLocation& at) {
-      if (!table->find_column(name))
-        throw InputError(at,
-                         where + "unknown column " + in_quotes(name) + suggestion(name, columns));
-    };
-    for (const ColumnGenerator& g : ts.columns) {
-      check_column(g.column, g.location);
-      check_generator_fits(g, *table->find_column(g.column), metadata_, ts.table);
-    }
-    for (const FixtureRow& row : ts.fixtures) {
-      for (const auto& [name, value] : row.values) {
-        check_column(name, row.location);
-        const Column* c = table->find_column(name);
-        if (c->autoincrement || c->identity != Identity::kNone)
-          throw InputError(row.location, where + "fixture sets " + in_quotes(name) +
-                                             ", which the database fills (autoincrement or "
-                                             "identity); leave it out and name the row with _key");
-      }
-      for (const auto& [name, key] : row.refs) check_column(name, row.location);
-    }
-    if (!ts.per.empty()) {
-      const Table* parent = find_seed_table(metadata_, ts.per);
-      if (!parent)
-        throw InputError(ts.location, where + "per: unknown table " + in_quotes(ts.per) +
-                                          suggestion(ts.per, tables));
-      if (!references(*table, *parent))
-        throw InputError(ts.location, where + "per: " + in_quotes(ts.per) +
-                                          " is not referenced by a foreign key of the table");
-    }
-  }
-}
+void Seeder::check_config() const { check_seed_config_of(metadata_, config_); }
 
 std::uint64_t Seeder::rows_for(const Table& table, const TableSeed* config) const {
   if (options_.fixtures_only) return 0;
@@ -209,6 +169,48 @@ void Seeder::truncate(const std::vector<const Table*>& order, const TableOrder& 
   }
 }
 
+void check_seed_config_of(const MetaData& metadata, const SeedConfig& config) {
+  std::vector<std::string> tables;
+  for (const Table& t : metadata.tables) tables.push_back(t.display_name());
+  for (const TableSeed& ts : config.tables) {
+    const Table* table = find_seed_table(metadata, ts.table);
+    if (!table)
+      throw InputError(ts.location,
+                       "seed: unknown table " + in_quotes(ts.table) + suggestion(ts.table, tables));
+    const std::string where = "seed: table " + in_quotes(ts.table) + ": ";
+    const std::vector<std::string> columns = column_names(*table);
+    auto check_column = [&](const std::string& name, const SourceLocation& at) {
+      if (!table->find_column(name))
+        throw InputError(at,
+                         where + "unknown column " + in_quotes(name) + suggestion(name, columns));
+    };
+    for (const ColumnGenerator& g : ts.columns) {
+      check_column(g.column, g.location);
+      check_generator_fits(g, *table->find_column(g.column), metadata, ts.table);
+    }
+    for (const FixtureRow& row : ts.fixtures) {
+      for (const auto& [name, value] : row.values) {
+        check_column(name, row.location);
+        const Column* c = table->find_column(name);
+        if (c->autoincrement || c->identity != Identity::kNone)
+          throw InputError(row.location, where + "fixture sets " + in_quotes(name) +
+                                             ", which the database fills (autoincrement or "
+                                             "identity); leave it out and name the row with _key");
+      }
+      for (const auto& [name, key] : row.refs) check_column(name, row.location);
+    }
+    if (!ts.per.empty()) {
+      const Table* parent = find_seed_table(metadata, ts.per);
+      if (!parent)
+        throw InputError(ts.location, where + "per: unknown table " + in_quotes(ts.per) +
+                                          suggestion(ts.per, tables));
+      if (!references(*table, *parent))
+        throw InputError(ts.location, where + "per: " + in_quotes(ts.per) +
+                                          " is not referenced by a foreign key of the table");
+    }
+  }
+}
+
 }  // namespace retort::detail
 
 namespace retort {
@@ -216,6 +218,10 @@ namespace retort {
 SeedResult seed(Connection& conn, const MetaData& metadata, const SeedConfig& config,
                 const SeedOptions& options) {
   return detail::Seeder(conn, metadata, config, options).run();
+}
+
+void check_seed_config(const MetaData& metadata, const SeedConfig& config) {
+  detail::check_seed_config_of(metadata, config);
 }
 
 }  // namespace retort

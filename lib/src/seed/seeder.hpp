@@ -67,5 +67,7 @@ class Seeder {
 };
 
 const Table* find_seed_table(const MetaData& metadata, std::string_view name);
+// retort::check_seed_config().
+void check_seed_config_of(const MetaData& metadata, const SeedConfig& config);
 
 }  // namespace retort::detail
