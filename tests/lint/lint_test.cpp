@@ -122,6 +122,24 @@ TEST(Lint, NarrowingTypes) {
   EXPECT_EQ(narrowing(t("varchar(20)"), t("text")), "");
   EXPECT_EQ(narrowing(t("numeric(8, 2)"), t("numeric(10, 2)")), "");
   EXPECT_EQ(narrowing(t("integer"), t("text")), "");
+  // Across kinds.
+  EXPECT_EQ(narrowing(t("bigint"), t("varchar(3)")), "text longer than the new maximum length");
+  EXPECT_EQ(narrowing(t("date"), t("varchar(3)")), "text longer than the new maximum length");
+  EXPECT_EQ(narrowing(t("varchar(10)"), t("integer")), "text that does not read as integer");
+  EXPECT_EQ(narrowing(t("text"), t("date")), "text that does not read as date");
+  EXPECT_EQ(narrowing(t("numeric(10, 2)"), t("integer")), "a conversion to whole numbers");
+  EXPECT_EQ(narrowing(t("bigint"), t("double")), "less precision");
+  EXPECT_EQ(narrowing(t("timestamptz"), t("date")), "a part of the timestamp is cut");
+  EXPECT_EQ(narrowing(t("json"), t("integer")), "a conversion from json that can fail");
+  EXPECT_EQ(narrowing(t("integer"), t("varchar(11)")), "");
+  EXPECT_EQ(narrowing(t("integer"), t("double")), "");
+  EXPECT_EQ(narrowing(t("integer"), t("numeric")), "");
+  EXPECT_EQ(narrowing(t("boolean"), t("integer")), "");
+  EXPECT_EQ(narrowing(t("date"), t("timestamp")), "");
+  EXPECT_EQ(narrowing(t("real"), t("double")), "");
+  EXPECT_EQ(narrowing(t("json"), t("jsonb")), "");
+  EXPECT_EQ(narrowing(t("uuid"), t("text")), "");
+  EXPECT_EQ(narrowing(t("text"), t("citext")), "") << "a raw type is not guessed";
 }
 
 TEST(Lint, NarrowingAColumnUsesTheKnownTypeWithoutFrom) {
@@ -221,8 +239,10 @@ TEST(Lint, ALikelyRenameDoneAsDropAndAdd) {
 
 TEST(Lint, SqliteRebuildOnlyOnSqlite) {
   const std::string body =
-      "upgrade:\n  - alter_column: {table: t, column: note, type: {from: text, to: integer}}\n"
-      "downgrade:\n  - alter_column: {table: t, column: note, type: {from: integer, to: text}}\n";
+      "upgrade:\n  - alter_column: {table: t, column: name, type: {from: varchar(100), to: "
+      "text}}\n"
+      "downgrade:\n  - alter_column: {table: t, column: name, type: {from: text, to: "
+      "varchar(100)}}\n";
   const LintResult sqlite = lint_on("sqlite", body);
   EXPECT_EQ(rules_of(sqlite), Rules{"RT008"});
   EXPECT_NE(find(sqlite, "RT008")->message.find("rebuilds table \"t\" on sqlite"),

@@ -36,6 +36,30 @@ int max_length(const Type& type) {
   return type.length.value_or(kUnbounded);
 }
 
+// The longest text form of a value of `type`, kUnbounded when there is no such limit.
+int text_length(const Type& type) {
+  switch (type.kind) {
+    case TypeKind::kSmallInt:
+      return 6;  // -32768
+    case TypeKind::kInteger:
+      return 11;
+    case TypeKind::kBigInt:
+      return 20;
+    case TypeKind::kBoolean:
+      return 5;  // false
+    case TypeKind::kDate:
+      return 13;  // 5-digit years and " BC" aside: 10; PostgreSQL allows more
+    case TypeKind::kUuid:
+      return 36;
+    case TypeKind::kVarchar:
+    case TypeKind::kChar:
+    case TypeKind::kText:
+      return max_length(type);
+    default:
+      return kUnbounded;
+  }
+}
+
 }  // namespace
 
 std::string narrowing(const Type& from, const Type& to) {
@@ -57,10 +81,39 @@ std::string narrowing(const Type& from, const Type& to) {
     return "";
   }
   if (from.kind == TypeKind::kDouble && to.kind == TypeKind::kReal) return "less precision";
-  if (from_rank > 0 && to.kind == TypeKind::kNumeric && to.precision) {
-    return "fewer digits";
+  if (from_rank > 0 && to.kind == TypeKind::kNumeric) return to.precision ? "fewer digits" : "";
+  // Same kind with other details (two enums), or a type retort does not model: not guessed.
+  if (from.kind == to.kind || from.kind == TypeKind::kRaw || to.kind == TypeKind::kRaw) return "";
+  // Across kinds: any value has a text form, so to text is safe, and to a bounded one when
+  // the old type's text is short enough (integers, booleans, dates, uuids).
+  if (is_character(to.kind)) {
+    const int needed = text_length(from);
+    return needed <= max_length(to) ? "" : "text longer than the new maximum length";
   }
-  return "";
+  if (is_character(from.kind)) return "text that does not read as " + to.to_string();
+  if (to_rank > 0 && from.kind == TypeKind::kBoolean) return "";
+  if (to_rank > 0 && (from.kind == TypeKind::kNumeric || from.kind == TypeKind::kReal ||
+                      from.kind == TypeKind::kDouble))
+    return "a conversion to whole numbers";
+  const bool floating = to.kind == TypeKind::kReal || to.kind == TypeKind::kDouble;
+  if (floating && from_rank > 0)
+    return from_rank == 3 || to.kind == TypeKind::kReal ? "less precision" : "";
+  if (floating && from.kind == TypeKind::kNumeric) return "less precision";
+  if (from.kind == TypeKind::kReal && to.kind == TypeKind::kDouble) return "";
+  if (to.kind == TypeKind::kNumeric &&
+      (from.kind == TypeKind::kReal || from.kind == TypeKind::kDouble))
+    return to.precision ? "fewer digits" : "";
+  if (from.kind == TypeKind::kDate &&
+      (to.kind == TypeKind::kTimestamp || to.kind == TypeKind::kTimestampTz))
+    return "";
+  if (from.kind == TypeKind::kTimestamp && to.kind == TypeKind::kTimestampTz) return "";
+  if (from.kind == TypeKind::kTimestampTz && to.kind == TypeKind::kTimestamp)
+    return "the time zone is dropped";
+  if ((from.kind == TypeKind::kTimestamp || from.kind == TypeKind::kTimestampTz) &&
+      (to.kind == TypeKind::kDate || to.kind == TypeKind::kTime))
+    return "a part of the timestamp is cut";
+  if (from.kind == TypeKind::kJson && to.kind == TypeKind::kJsonb) return "";
+  return "a conversion from " + from.to_string() + " that can fail";
 }
 
 void RevisionChecker::remember_for_renames(const Operation& op, int index) {
