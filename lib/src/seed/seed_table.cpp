@@ -155,9 +155,9 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
   } catch (const DatabaseError& e) {
     std::string message = "seed: table " + in_quotes(plan.name) + ": " + e.what();
     if (!plan.unread_checks.empty()) {
-      message += " (checks retort does not read, so may not honour:";
-      for (const std::string& c : plan.unread_checks) message += " " + c;
-      message += ")";
+      std::string checks;
+      for (const std::string& c : plan.unread_checks) checks += (checks.empty() ? "" : "; ") + c;
+      message += " (checks retort does not read, so may not honour: " + checks + ")";
     }
     throw DatabaseError(message, e.code(), e.server_message());
   }
