@@ -212,7 +212,10 @@ std::size_t pool_index(std::vector<KeyPool>& pools, const Table& table,
                        const std::vector<std::string>& columns) {
   for (std::size_t i = 0; i < pools.size(); ++i)
     if (pools[i].table == &table && pools[i].columns == columns) return i;
-  pools.push_back(KeyPool{&table, columns, {}});
+  KeyPool pool;
+  pool.table = &table;
+  pool.columns = columns;
+  pools.push_back(std::move(pool));
   return pools.size() - 1;
 }
 
@@ -240,6 +243,15 @@ TablePlan plan_table(const PlanInput& in, std::vector<KeyPool>& pools) {
                                        spec_for(in.config, column.name), bounds, in.seed,
                                        in.raw_takes_text));
     plan.column_names.push_back(column.name);
+  }
+  // Columns a foreign key references get no NULL unless seed.yaml asks for them: a row with a
+  // NULL in its key can be referenced by no child, and a NOT NULL child needs parents.
+  for (const KeyPool& pool : pools) {
+    if (pool.table != &table) continue;
+    for (const std::string& name : pool.columns) {
+      auto i = column_index(plan, name);
+      if (i && !spec_for(in.config, name)) plan.columns[*i].null_ratio = 0;
+    }
   }
   plan_foreign_keys(in, plan, pools);
   plan_uniques(in, plan);

@@ -95,12 +95,39 @@ struct ColumnPlan {
 };
 
 // Rows of one table that children may reference: the referenced columns of each row
-// written in this run (fixtures first, in order), row-major.
+// written in this run (fixtures first, in order, so that a fixture's row is its position),
+// row-major. A row whose key has a NULL references nothing: children draw only the others.
 struct KeyPool {
   const Table* table = nullptr;
   std::vector<std::string> columns;
   std::vector<Value> values;
+  // The rows whose key has no NULL, kept once a row with a NULL came: until then every row.
+  std::vector<std::size_t> complete;
+  bool has_incomplete = false;
+
   std::size_t size() const { return columns.empty() ? 0 : values.size() / columns.size(); }
+  // The rows children may draw, and the row of the i-th of them.
+  std::size_t drawable() const { return has_incomplete ? complete.size() : size(); }
+  std::size_t drawable_row(std::size_t i) const { return has_incomplete ? complete[i] : i; }
+  // After the values of a row were appended: notes whether its key has a NULL.
+  void row_added() {
+    const std::size_t row = size() - 1;
+    bool null = false;
+    for (std::size_t k = values.size() - columns.size(); k < values.size(); ++k)
+      null = null || values[k].is_null();
+    if (null && !has_incomplete) {
+      has_incomplete = true;
+      complete.clear();
+      for (std::size_t r = 0; r < row; ++r) complete.push_back(r);
+    } else if (!null && has_incomplete) {
+      complete.push_back(row);
+    }
+  }
+  void clear() {
+    values.clear();
+    complete.clear();
+    has_incomplete = false;
+  }
 };
 
 struct ForeignKeyPlan {

@@ -69,7 +69,7 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
     const Table* parent = find_seed_table(metadata_, config->per);
     for (const ForeignKey& fk : table.foreign_keys) {
       if (fk.ref_table != parent->name || fk.ref_schema != parent->schema) continue;
-      const std::size_t parents = pool(pool_index(pools_, *parent, fk.ref_columns)).size();
+      const std::size_t parents = pool(pool_index(pools_, *parent, fk.ref_columns)).drawable();
       Rng rng(derive_seed(seed_, table.display_name(), "per"));
       in.rows = 0;
       for (std::size_t p = 0; p < parents; ++p) {
@@ -155,9 +155,9 @@ void Seeder::seed_table(const Table& table, std::vector<std::size_t> cycle_fks) 
   } catch (const DatabaseError& e) {
     std::string message = "seed: table " + in_quotes(plan.name) + ": " + e.what();
     if (!plan.unread_checks.empty()) {
-      message += " (checks retort does not read, so may not honour:";
-      for (const std::string& c : plan.unread_checks) message += " " + c;
-      message += ")";
+      std::string checks;
+      for (const std::string& c : plan.unread_checks) checks += (checks.empty() ? "" : "; ") + c;
+      message += " (checks retort does not read, so may not honour: " + checks + ")";
     }
     throw DatabaseError(message, e.code(), e.server_message());
   }
@@ -295,21 +295,26 @@ const ForeignKeyPlan* Seeder::fill_foreign_keys(TablePlan& plan, std::span<Value
       set_null();
       continue;
     }
+    // Parent rows are drawn among those whose key has no NULL (drawable); a fixture named
+    // in seed.yaml is the row at its position.
     KeyPool& parent = pool(fk.pool);
     const std::size_t width = parent.columns.size();
     std::size_t p = 0;
     if (static_cast<int>(f) == plan.per_fk) {
-      p = per_parent;
+      if (per_parent >= parent.drawable()) return &fk;
+      p = parent.drawable_row(per_parent);
     } else if (fk.in_order) {
-      p = r + fk.passed_over;
-      while (p < parent.size() && !fk.taken.empty() && fk.taken.count(hash_key(parent, p))) {
+      std::size_t i = r + fk.passed_over;
+      while (i < parent.drawable() && !fk.taken.empty() &&
+             fk.taken.count(hash_key(parent, parent.drawable_row(i)))) {
         ++fk.passed_over;
-        ++p;
+        ++i;
       }
-      if (p >= parent.size()) return &fk;
+      if (i >= parent.drawable()) return &fk;
+      p = parent.drawable_row(i);
     } else if (!fk.fixture_rows.empty()) {
       p = fk.fixture_rows[fk.rng.below(fk.fixture_rows.size())];
-    } else if (parent.size() == 0) {
+    } else if (parent.drawable() == 0) {
       if (fk.nullable) {
         set_null();
         continue;
@@ -325,10 +330,13 @@ const ForeignKeyPlan* Seeder::fill_foreign_keys(TablePlan& plan, std::span<Value
         continue;
       }
       throw InputError("seed: table " + in_quotes(plan.name) + ": foreign key to " +
-                       in_quotes(parent.table->display_name()) +
-                       " is NOT NULL but that table has no rows; give it rows or fixtures");
+                       in_quotes(parent.table->display_name()) + " is NOT NULL but that table " +
+                       (parent.size() == 0
+                            ? "has no rows"
+                            : "has no row whose (" + join_names(parent.columns) + ") has no NULL") +
+                       "; give it rows or fixtures");
     } else {
-      p = fk.rng.below(parent.size());
+      p = parent.drawable_row(fk.rng.below(parent.drawable()));
     }
     if (p >= parent.size()) return &fk;
     for (std::size_t k = 0; k < fk.columns.size(); ++k)
@@ -344,6 +352,7 @@ void Seeder::record_pools(TablePlan& plan, std::span<const Value> row) {
       auto i = find_index(plan.column_names, col);
       pool.values.push_back(i ? row[*i] : Value());
     }
+    pool.row_added();
   }
 }
 
@@ -359,9 +368,11 @@ void Seeder::read_back_pools(TablePlan& plan, const std::optional<Value>& previo
     if (previous_key) sql.sql(" WHERE ").ident(plan.generated_key).sql(" > ").param(*previous_key);
     sql.sql(" ORDER BY ").ident(plan.generated_key);
     Result rows = conn_.query(sql.str(), sql.params());
-    pool.values.clear();
-    for (std::size_t r = 0; r < rows.size(); ++r)
+    pool.clear();
+    for (std::size_t r = 0; r < rows.size(); ++r) {
       for (std::size_t c = 0; c < pool.columns.size(); ++c) pool.values.push_back(rows.cell(r, c));
+      pool.row_added();
+    }
   }
 }
 
@@ -408,7 +419,7 @@ void Seeder::second_pass(Written& w) {
     select.sql(" ORDER BY ").ident_list(keys);
     Result rows = conn_.query(select.str(), select.params());
     KeyPool& parent = pool(fk.pool);
-    if (parent.size() == 0) continue;
+    if (parent.drawable() == 0) continue;
     SqlBuilder update(conn_.dialect());
     update.sql("UPDATE ").qualified(table.schema, table.name).sql(" SET ");
     int n = 0;
@@ -424,7 +435,7 @@ void Seeder::second_pass(Written& w) {
     const std::size_t width = parent.columns.size();
     for (std::size_t r = 0; r < rows.size(); ++r) {
       if (fk.nullable && fk.rng.chance(fk.null_ratio)) continue;
-      const std::size_t p = fk.rng.below(parent.size());
+      const std::size_t p = parent.drawable_row(fk.rng.below(parent.drawable()));
       std::vector<Value> params(parent.values.begin() + static_cast<long>(p * width),
                                 parent.values.begin() + static_cast<long>((p + 1) * width));
       for (std::size_t k = 0; k < keys.size(); ++k) params.push_back(rows.cell(r, k));

@@ -66,11 +66,13 @@ KeyPool& Seeder::pool(std::size_t index) {
   KeyPool& p = pools_[index];
   if (p.size() == 0 && !pool_loaded_[index]) {
     // A parent this run gives no rows (or not yet, a self-reference): its existing rows, in a
-    // stable order.
+    // stable order, but those with a NULL in the key, which reference nothing.
     pool_loaded_[index] = true;
     SqlBuilder sql(conn_.dialect());
     sql.sql("SELECT ").ident_list(p.columns).sql(" FROM ").qualified(p.table->schema,
                                                                      p.table->name);
+    for (std::size_t c = 0; c < p.columns.size(); ++c)
+      sql.sql(c ? " AND " : " WHERE ").ident(p.columns[c]).sql(" IS NOT NULL");
     sql.sql(" ORDER BY ").ident_list(p.columns);
     if (session_) session_->flush();
     Result rows = conn_.query(sql.str());
