@@ -133,6 +133,16 @@ TEST(SeedGenerate, CutUniqueTextKeepsEveryCounterApart) {
   }
 }
 
+// Cut text never ends in a blank, which PostgreSQL's char(n) would ignore.
+TEST(SeedGenerate, CutTextEndsInNoBlank) {
+  for (Gen gen : {Gen::kWords, Gen::kFullName, Gen::kStreet}) {
+    ColumnPlan c;
+    c.gen = gen;
+    c.max_length = 4;
+    for (const std::string& t : texts(c, 500)) EXPECT_FALSE(t.ends_with(' ')) << '"' << t << '"';
+  }
+}
+
 class SeedShortfall : public testing::SeedDialectTest {};
 
 TEST_P(SeedShortfall, AUniqueSetThatRunsOutWarnsWithTheRowsAskedAndWritten) {
@@ -314,6 +324,38 @@ tables:
             "seed: table \"k\": primary key (c) ran out of distinct values: wrote 1332 of 2000 "
             "rows");
   EXPECT_EQ(db_->count("SELECT count(DISTINCT c) FROM k"), 1332);
+}
+
+// PostgreSQL compares char(n) without trailing blanks: "sed " (cut from "sed quia") and "sed"
+// are one key there, so cut text ends in no blank, on SQLite too (the same rows on both).
+TEST_P(SeedShortfall, CutTextEndsInNoBlankSoCharKeysDoNotCollide) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  t:
+    columns:
+      a: {type: char(4), primary_key: true}
+      b: {type: boolean, primary_key: true}
+  t2:
+    columns:
+      id: {type: integer, primary_key: true}
+      a: {type: char(3), nullable: false}
+      b: {type: char(2), nullable: false}
+    unique:
+      - {columns: [a, b]}
+  v:
+    columns:
+      id: {type: integer, primary_key: true}
+      a: {type: varchar(4), nullable: false}
+      b: {type: varchar(3), nullable: false}
+)yaml");
+  SeedOptions options;
+  options.random_seed = 1;
+  options.rows = 2000;
+  const SeedResult result = seed(db_->conn(), md, SeedConfig{}, options);
+  testing::expect_constraints_hold(*db_, md);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM v"), 2000);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM v WHERE a LIKE '% ' OR b LIKE '% '"), 0);
+  EXPECT_GT(db_->count("SELECT count(*) FROM t"), 50);
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialects, SeedShortfall, ::testing::Values("sqlite", "postgresql"),

@@ -241,7 +241,9 @@ void append_lorem(ColumnPlan& c, std::string& s) {
 
 bool is_lorem(Gen g) { return g == Gen::kWords || g == Gen::kSentence || g == Gen::kParagraph; }
 
-// Cuts text to the column's length. A unique value keeps its counter as the text after its last
+// Cuts text to the column's length, with no blanks left at its end: PostgreSQL compares
+// char(n) without them, so "sed " cut from "sed quia" would be the same key as "sed" (and both
+// dialects get the same text). A unique value keeps its counter as the text after its last
 // space, the counter standing alone when no word fits beside it: that is how an uncut value
 // ends too, so values of different counters differ however they were cut. (Only a counter
 // longer than the column loses digits: make_unique leaves such columns to the unique set.)
@@ -250,7 +252,9 @@ void fit_length(const ColumnPlan& c, std::string& s) {
   if (c.max_length <= 0 || s.size() <= static_cast<std::size_t>(c.max_length)) return;
   const auto limit = static_cast<std::size_t>(c.max_length);
   if (!c.unique) {
-    s.resize(limit);
+    std::size_t n = limit;
+    while (n > 0 && s[n - 1] == ' ') --n;
+    s.resize(n);
     return;
   }
   const std::size_t space = s.rfind(' ');  // the text is cut in place: no allocation
