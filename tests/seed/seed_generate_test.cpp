@@ -3,6 +3,8 @@
 // constraint or a one-to-one foreign key runs out before the rows asked for, on both dialects.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "seed/seed_internal.hpp"
 #include "seed/word_lists.hpp"
 #include "seed_fixture.hpp"
@@ -108,6 +110,37 @@ TEST(SeedGenerate, EveryTextKindWritesIntoAReusedValue) {
   detail::generate_value(name, 0, v);
   EXPECT_EQ(v.text_ref().size(), 5u);
   EXPECT_TRUE(v.text_ref().ends_with("100")) << v.text_ref();  // the counter survives the cut
+}
+
+// Unique text cut to the column's length keeps its counter as the text after its last space
+// (or alone): "et a" + "2" and "et " + "a2" were the same value.
+TEST(SeedGenerate, CutUniqueTextKeepsEveryCounterApart) {
+  for (Gen gen : {Gen::kWords, Gen::kSentence, Gen::kFullName, Gen::kStreet, Gen::kCompany}) {
+    for (int length : {3, 4, 5, 6, 8, 12}) {
+      ColumnPlan c;
+      c.gen = gen;
+      c.unique = true;
+      c.next = 0;
+      c.max_length = length;
+      std::set<std::string> seen;
+      for (const std::string& t : texts(c, 3000)) {  // counters up to "2bb": three digits
+        EXPECT_LE(t.size(), static_cast<std::size_t>(length)) << t;
+        EXPECT_FALSE(t.ends_with(' ')) << '"' << t << '"';
+        EXPECT_TRUE(seen.insert(t).second)
+            << "repeated \"" << t << "\", kind " << static_cast<int>(gen) << ", length " << length;
+      }
+    }
+  }
+}
+
+// Cut text never ends in a blank, which PostgreSQL's char(n) would ignore.
+TEST(SeedGenerate, CutTextEndsInNoBlank) {
+  for (Gen gen : {Gen::kWords, Gen::kFullName, Gen::kStreet}) {
+    ColumnPlan c;
+    c.gen = gen;
+    c.max_length = 4;
+    for (const std::string& t : texts(c, 500)) EXPECT_FALSE(t.ends_with(' ')) << '"' << t << '"';
+  }
 }
 
 class SeedShortfall : public testing::SeedDialectTest {};
@@ -257,6 +290,72 @@ tables:
   EXPECT_EQ(db_->count("SELECT count(*) FROM k_tag"), 250);
   EXPECT_EQ(db_->count("SELECT count(*) FROM profile"), 50);
   testing::expect_constraints_hold(*db_, md);
+}
+
+// Each counter makes one value of a cut unique column: the 36^2 counters of one and two digits
+// fill char(2) without a repeat, where counters the cut made repeat used to be skipped. Longer
+// counters keep their last two digits: "100" to "10z" give "00" to "0z", the last of the 36 +
+// 36^2 values char(2) holds, and the table then runs out at exactly that many rows.
+TEST_P(SeedShortfall, CutUniqueTextWritesOneValuePerCounter) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  k:
+    columns:
+      c: {type: char(2), primary_key: true}
+  v:
+    columns:
+      id: {type: integer, primary_key: true}
+      a: {type: varchar(5), nullable: false, unique: true}
+      b: {type: varchar(3), nullable: false, unique: true}
+)yaml");
+  SeedOptions options;
+  options.random_seed = 1;
+  options.table_rows = {{"k", 1296}, {"v", 2000}};
+  SeedResult result = seed(db_->conn(), md, SeedConfig{}, options);
+  for (const TableSeedResult& t : result.tables) EXPECT_EQ(t.warning, "") << t.table;
+  EXPECT_EQ(db_->count("SELECT count(*) FROM k"), 1296);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM v"), 2000);
+  testing::expect_constraints_hold(*db_, md);
+  options.truncate = true;
+  options.table_rows = {{"k", 2000}, {"v", 0}};
+  result = seed(db_->conn(), md, SeedConfig{}, options);
+  ASSERT_EQ(result.tables.size(), 2u);
+  EXPECT_EQ(result.tables[0].warning,
+            "seed: table \"k\": primary key (c) ran out of distinct values: wrote 1332 of 2000 "
+            "rows");
+  EXPECT_EQ(db_->count("SELECT count(DISTINCT c) FROM k"), 1332);
+}
+
+// PostgreSQL compares char(n) without trailing blanks: "sed " (cut from "sed quia") and "sed"
+// are one key there, so cut text ends in no blank, on SQLite too (the same rows on both).
+TEST_P(SeedShortfall, CutTextEndsInNoBlankSoCharKeysDoNotCollide) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  t:
+    columns:
+      a: {type: char(4), primary_key: true}
+      b: {type: boolean, primary_key: true}
+  t2:
+    columns:
+      id: {type: integer, primary_key: true}
+      a: {type: char(3), nullable: false}
+      b: {type: char(2), nullable: false}
+    unique:
+      - {columns: [a, b]}
+  v:
+    columns:
+      id: {type: integer, primary_key: true}
+      a: {type: varchar(4), nullable: false}
+      b: {type: varchar(3), nullable: false}
+)yaml");
+  SeedOptions options;
+  options.random_seed = 1;
+  options.rows = 2000;
+  const SeedResult result = seed(db_->conn(), md, SeedConfig{}, options);
+  testing::expect_constraints_hold(*db_, md);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM v"), 2000);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM v WHERE a LIKE '% ' OR b LIKE '% '"), 0);
+  EXPECT_GT(db_->count("SELECT count(*) FROM t"), 50);
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialects, SeedShortfall, ::testing::Values("sqlite", "postgresql"),

@@ -190,6 +190,50 @@ tables:
   }
 }
 
+// A CHECK's range that retort's default range only touches (numeric's 0.00 to 10.00 and
+// BETWEEN 10 AND 20 share 10.00; integers' 1 to 1000 and BETWEEN 1000 AND 2000 share 1000)
+// replaces it, for decimals, reals and integers alike; a unique column grows its range up to
+// the check's bound, not just to the end of the default range.
+TEST_P(SeedTest, ACheckRangeTheDefaultRangeOnlyTouchesReplacesIt) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  t:
+    columns:
+      id: {type: integer, primary_key: true}
+      b: {type: "numeric(4, 2)", nullable: false, unique: true}
+    checks:
+      - {name: ck_b, sql: "b BETWEEN 10 AND 20"}
+  u:
+    columns:
+      id: {type: integer, primary_key: true}
+      b: {type: "numeric(4, 2)", nullable: false}
+      r: {type: real, nullable: false}
+      i: {type: integer, nullable: false}
+      j: {type: integer, nullable: false, unique: true}
+      k: {type: "numeric(6, 2)", nullable: false, unique: true}
+    checks:
+      - {name: ck_b, sql: "b BETWEEN 10 AND 20"}
+      - {name: ck_r, sql: "r >= 10 AND r <= 20"}
+      - {name: ck_i, sql: "i BETWEEN 1000 AND 2000"}
+      - {name: ck_j, sql: "j BETWEEN 500 AND 5000"}
+      - {name: ck_k, sql: "k <= 0"}
+)yaml");
+  for (const MetaData& model : {md, reflect(db_->conn())}) {
+    SeedOptions options;
+    options.rows = 1000;
+    options.random_seed = 4;
+    options.truncate = true;
+    const SeedResult result = seed(db_->conn(), model, SeedConfig{}, options);
+    for (const TableSeedResult& t : result.tables) EXPECT_EQ(t.warning, "") << t.table;
+    testing::expect_constraints_hold(*db_, md);
+    EXPECT_EQ(db_->count("SELECT count(*) FROM t"), 1000);
+    EXPECT_EQ(db_->count("SELECT count(*) FROM u"), 1000);
+    for (const char* column : {"b", "r", "i"})
+      EXPECT_GT(db_->count(std::string("SELECT count(DISTINCT ") + column + ") FROM u"), 100)
+          << column << " is drawn from the check's range";
+  }
+}
+
 // A table whose columns the database fills all (a generated key, a computed column) gets its
 // rows as rows of defaults, and so does a fixture naming no column.
 TEST_P(SeedTest, RowsOfOnlyGeneratedColumnsAreWrittenAsDefaults) {

@@ -4,6 +4,7 @@
 // lists are laid out in fixed-size slots so that a word is one fixed-size copy, which the
 // compiler inlines, rather than a call to memcpy. The draws from the column's Rng are the same,
 // in the same order, whichever way the text is built: rows depend on the seed only.
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -240,21 +241,38 @@ void append_lorem(ColumnPlan& c, std::string& s) {
 
 bool is_lorem(Gen g) { return g == Gen::kWords || g == Gen::kSentence || g == Gen::kParagraph; }
 
-// Cuts text to the column's length; a unique value keeps its counter suffix (the last word).
+// Cuts text to the column's length, with no blanks left at its end: PostgreSQL compares
+// char(n) without them, so "sed " cut from "sed quia" would be the same key as "sed" (and both
+// dialects get the same text). A unique value keeps its counter as the text after its last
+// space, the counter standing alone when no word fits beside it: that is how an uncut value
+// ends too, so values of different counters differ however they were cut. (Only a counter
+// longer than the column loses digits: make_unique leaves such columns to the unique set.)
+// Kinds without a space (email, url) keep their end, where the counter is.
 void fit_length(const ColumnPlan& c, std::string& s) {
   if (c.max_length <= 0 || s.size() <= static_cast<std::size_t>(c.max_length)) return;
   const auto limit = static_cast<std::size_t>(c.max_length);
   if (!c.unique) {
-    s.resize(limit);
+    std::size_t n = limit;
+    while (n > 0 && s[n - 1] == ' ') --n;
+    s.resize(n);
     return;
   }
-  const std::size_t space = s.rfind(' ');
-  const std::string suffix = space == std::string::npos ? s : s.substr(space + 1);
-  if (suffix.size() >= limit) {
-    s = suffix.substr(suffix.size() - limit);
+  const std::size_t space = s.rfind(' ');  // the text is cut in place: no allocation
+  if (space == std::string::npos) {
+    s.erase(0, s.size() - limit);
+    return;
+  }
+  const std::size_t counter = s.size() - space - 1;
+  if (counter + 2 > limit) {  // no room for a word and a space beside the counter
+    s.erase(0, s.size() - std::min(counter, limit));
+    return;
+  }
+  std::size_t words = limit - counter - 1;
+  while (words > 0 && s[words - 1] == ' ') --words;
+  if (words == 0) {
+    s.erase(0, space + 1);  // the text began with blanks: the counter alone
   } else {
-    s.resize(limit - suffix.size());
-    s += suffix;
+    s.erase(words, space - words);  // the words that fit, then " " and the counter
   }
 }
 

@@ -284,16 +284,18 @@ void apply_bounds(const CheckBounds& b, ColumnPlan& c) {
     if (c.gen == Gen::kSequence) c.next = std::max(c.next, lo);
   }
   if (b.hi) {
-    c.soft_range = false;
     hi = bounded_int64(std::floor(*b.hi * scale + 1e-9));
     if (b.hi_strict && static_cast<double>(hi) >= *b.hi * scale) --hi;
+    // A unique column's range may grow (make_unique) up to the check's bound, not past it.
+    c.type_max = std::min(c.type_max, hi);
   }
-  // The check narrows the range it overlaps (retort's guess or the user's); a range wholly
-  // beside it gives way to the check's, up to 1000 units from the bound beyond it.
-  if (b.lo && lo > c.hi) {
+  // The check narrows the range it overlaps (retort's guess or the user's); a range beside it,
+  // or touching it at one end only (numeric's 0.00 to 10.00 and BETWEEN 10 AND 20 share 10.00
+  // alone), gives way to the check's, up to 1000 units from the bound beyond it.
+  if (b.lo && lo >= c.hi) {
     c.lo = lo;
     c.hi = b.hi ? std::min(hi, lo + 1000) : lo + 1000;
-  } else if (b.hi && hi < c.lo) {
+  } else if (b.hi && hi <= c.lo) {
     c.hi = hi;
     c.lo = b.lo ? std::max(lo, hi - 1000) : hi - 1000;
   } else {
@@ -315,7 +317,7 @@ void apply_type_limits(const Column& column, ColumnPlan& c) {
     limit -= 1;
     c.decimals = std::clamp(column.type.scale.value_or(0), 0, c.decimals);
   }
-  c.type_max = limit;
+  c.type_max = std::min(c.type_max, limit);
   if (c.gen == Gen::kInteger || c.gen == Gen::kDecimal) {
     c.hi = std::min(c.hi, limit);
     c.lo = std::max(c.lo, -limit);

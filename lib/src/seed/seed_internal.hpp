@@ -69,8 +69,8 @@ struct ColumnPlan {
   std::int64_t lo = 0;  // kInteger, kDecimal (scaled by 10^decimals), kDate (days since
   std::int64_t hi = 0;  // 1970-01-01), kTimestamp / kTime (seconds)
   int decimals = 0;
-  // The range is retort's default guess, not the user's nor a CHECK's: a unique column may
-  // grow it up to type_max.
+  // The range is retort's default guess, not the user's (a CHECK may have narrowed it): a
+  // unique column may grow it up to type_max, the largest value its type and CHECKs allow.
   bool soft_range = true;
   std::int64_t type_max = INT64_MAX;
   std::int64_t next = 1;  // kSequence and the unique counter
