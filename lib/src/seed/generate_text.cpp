@@ -131,7 +131,10 @@ void put_fixed_text(ColumnPlan& c, std::uint64_t row, TextWriter& w) {
       w.word(rng, t.first_lower);
       w.ch('.');
       w.word(rng, t.last_lower);
-      if (c.unique) w.counter(static_cast<std::uint64_t>(c.next++));
+      if (c.unique) {  // after a dot: "martin" + "ez5" would equal "martinez" + "5"
+        w.ch('.');
+        w.counter(static_cast<std::uint64_t>(c.next++));
+      }
       w.ch('@');
       w.word(rng, t.domains);
       return;
