@@ -230,6 +230,49 @@ tables:
   EXPECT_EQ(db_->count("SELECT count(*) FROM checks WHERE a IN (1, 2) AND flag"), 10);
 }
 
+// seed.yaml's range meets the CHECK (the values are in both) or is an error at its line;
+// only retort's own default range gives way to the check's.
+TEST_P(SeedConfigTest, ARangeOutsideTheChecksIsASeedYamlError) {
+  const MetaData md = db_->create(R"yaml(
+tables:
+  track:
+    columns:
+      id: {type: integer, primary_key: true}
+      seconds: {type: integer, nullable: false}
+      price: {type: "numeric(6, 2)", nullable: false}
+    checks:
+      - {name: ck_s, sql: "seconds > 0"}
+      - {name: ck_p, sql: "price BETWEEN 0.5 AND 3"}
+)yaml");
+  const std::pair<const char*, const char*> cases[] = {
+      {"seconds: {integer: [-5, 0]}",
+       "4:7: seed: table \"track\": column \"seconds\": the range [-5, 0] has no value the "
+       "column's CHECK allows (> 0)"},
+      {"price: {decimal: [4, 9]}",
+       "4:7: seed: table \"track\": column \"price\": the range [4, 9] has no value the "
+       "column's CHECK allows (>= 0.5 and <= 3)"},
+  };
+  for (const auto& [column, error] : cases) {
+    const std::string yaml = std::string("tables:\n  track:\n    columns:\n      ") + column;
+    try {
+      seed(db_->conn(), md, parse_seed_config(yaml, "seed.yaml"), {});
+      ADD_FAILURE() << "no error for " << column;
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.what(), "seed.yaml:" + std::string(error));
+    }
+  }
+  SeedOptions options;
+  options.rows = 200;
+  seed(db_->conn(), md,
+       parse_seed_config("tables:\n  track:\n    columns:\n      seconds: {integer: [-5, 3]}\n"
+                         "      price: {decimal: [1, 9]}\n",
+                         "seed.yaml"),
+       options);
+  EXPECT_EQ(db_->count("SELECT count(*) FROM track WHERE seconds BETWEEN 1 AND 3 AND price "
+                       "BETWEEN 1 AND 3"),
+            200);
+}
+
 // A type retort does not model ("interval") and no generator: PostgreSQL would refuse any
 // text, so a nullable column is NULL and a NOT NULL one a clear error; SQLite stores text in
 // any column. A raw type that is a modelled one with modifiers ("timestamp(3)") is generated.

@@ -263,12 +263,29 @@ void join_bounds(const CheckBounds& b, CheckBounds& all) {
   }
 }
 
-void apply_bounds(const CheckBounds& b, ColumnPlan& c) {
+std::string shortest(double v) {
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, end);
+}
+
+// `b` as a reader sees it: ">= 1 and < 10".
+std::string describe_bounds(const CheckBounds& b) {
+  std::string out;
+  if (b.lo) out = (b.lo_strict ? "> " : ">= ") + shortest(*b.lo);
+  if (b.hi)
+    out += (out.empty() ? "" : " and ") + std::string(b.hi_strict ? "< " : "<= ") + shortest(*b.hi);
+  return out;
+}
+
+// Returns false when the range is seed.yaml's (`user_range`) and no value of it passes the
+// check; retort's own ranges give way to the check's instead.
+bool apply_bounds(const CheckBounds& b, ColumnPlan& c, bool user_range) {
   if (b.has_list && c.gen != Gen::kConstant && c.gen != Gen::kNull) {
     set_choices(c, b.list, {});
-    return;  // values from the list, which bounds beside it can only narrow
+    return true;  // values from the list, which bounds beside it can only narrow
   }
-  if (!b.lo && !b.hi) return;
+  if (!b.lo && !b.hi) return true;
   if (c.gen != Gen::kInteger && c.gen != Gen::kDecimal && c.gen != Gen::kSequence) {
     c.gen = c.out == Out::kInteger ? Gen::kInteger : Gen::kDecimal;
     if (c.gen == Gen::kInteger) c.decimals = 0;
@@ -289,9 +306,15 @@ void apply_bounds(const CheckBounds& b, ColumnPlan& c) {
     // A unique column's range may grow (make_unique) up to the check's bound, not past it.
     c.type_max = std::min(c.type_max, hi);
   }
-  // The check narrows the range it overlaps (retort's guess or the user's); a range beside it,
-  // or touching it at one end only (numeric's 0.00 to 10.00 and BETWEEN 10 AND 20 share 10.00
-  // alone), gives way to the check's, up to 1000 units from the bound beyond it.
+  // The check narrows the range it overlaps (retort's guess or the user's); a range of
+  // retort's beside it, or touching it at one end only (numeric's 0.00 to 10.00 and BETWEEN 10
+  // AND 20 share 10.00 alone), gives way to the check's, up to 1000 units from the bound
+  // beyond it. The user's range must meet the check.
+  if (user_range) {
+    c.lo = std::max(c.lo, lo);
+    c.hi = std::min(c.hi, hi);
+    return c.lo <= c.hi;
+  }
   if (b.lo && lo >= c.hi) {
     c.lo = lo;
     c.hi = b.hi ? std::min(hi, lo + 1000) : lo + 1000;
@@ -303,6 +326,7 @@ void apply_bounds(const CheckBounds& b, ColumnPlan& c) {
     c.hi = std::min(c.hi, hi);
   }
   if (c.lo > c.hi) c.lo = c.hi;  // contradictory bounds: the database will say so
+  return true;
 }
 
 // Keeps numbers inside numeric(p, s) and smallint.
@@ -379,7 +403,15 @@ ColumnPlan plan_column(const Table& table, const Column& declared, const MetaDat
   CheckBounds bounds;
   for (const CheckBounds& b : checks)
     if (b.column == column.name) join_bounds(b, bounds);
-  apply_bounds(bounds, c);
+  const bool user_range =
+      spec && (spec->kind == GeneratorKind::kInteger || spec->kind == GeneratorKind::kDecimal);
+  if (!apply_bounds(bounds, c, user_range)) {
+    throw InputError(spec->location, "seed: table " + in_quotes(table.display_name()) +
+                                         ": column " + in_quotes(column.name) + ": the range [" +
+                                         shortest(spec->min) + ", " + shortest(spec->max) +
+                                         "] has no value the column's CHECK allows (" +
+                                         describe_bounds(bounds) + ")");
+  }
   apply_type_limits(column, c);
   if (c.gen == Gen::kDecimal && c.out == Out::kInteger) c.decimals = 0;
   if (column.type.kind == TypeKind::kRaw && !raw_takes_text &&
