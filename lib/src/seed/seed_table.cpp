@@ -391,8 +391,12 @@ void Seeder::preload_taken(TablePlan& plan) {
     for (std::size_t r = 0; r < rows.size(); ++r) {
       bool has_null = false;
       for (std::size_t k = 0; k < columns.size(); ++k) {
-        row[columns[k]] = rows.cell(r, k);
-        has_null = has_null || row[columns[k]].is_null();
+        Value& v = row[columns[k]];
+        v = rows.cell(r, k);
+        has_null = has_null || v.is_null();
+        // PostgreSQL pads char(n) with blanks, which generated text never ends in.
+        if (std::string* text = v.get_if_text(); text && text->ends_with(' '))
+          text->erase(text->find_last_not_of(' ') + 1);
       }
       if (!has_null) into.insert(hash_values(row, columns));
     }
