@@ -18,6 +18,9 @@ inline SourceLocation location_of(const Revision& revision) {
   return {revision.path.string(), 0, 0};
 }
 
+// Line and column (1-based) of `offset` in `text`.
+SourceLocation location_of(std::string_view text, std::size_t offset, std::string_view file);
+
 // Its file and the line of its top-level `key` (column 1), or just the file when the key is
 // not written in block style at the start of a line.
 SourceLocation location_of(const Revision& revision, std::string_view key);

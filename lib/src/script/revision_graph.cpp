@@ -44,23 +44,34 @@ void check_name(const Revision& revision, std::string_view name, std::string_vie
 }  // namespace
 
 namespace detail::script {
-SourceLocation location_of(const Revision& revision, std::string_view key) {
-  SourceLocation at = location_of(revision);
-  if (at.file.empty()) return at;
-  const std::string_view text = revision.source;
+SourceLocation location_of(std::string_view text, std::size_t offset, std::string_view file) {
   int line = 1;
-  for (std::size_t start = 0; start < text.size(); ++line) {
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {std::string(file), line, static_cast<int>(offset - line_start) + 1};
+}
+
+SourceLocation location_of(const Revision& revision, std::string_view key) {
+  const SourceLocation file = location_of(revision);
+  if (file.file.empty()) return file;
+  const std::string_view text = revision.source;
+  for (std::size_t start = 0; start < text.size();) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view rest = text.substr(start, end - start);
     if (rest.starts_with(key)) {
       rest.remove_prefix(key.size());
       while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
-      if (rest.starts_with(':')) return {at.file, line, 1};
+      if (rest.starts_with(':')) return location_of(text, start, file.file);
     }
     start = end + 1;
   }
-  return at;
+  return file;
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {

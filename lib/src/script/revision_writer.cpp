@@ -13,6 +13,7 @@
 
 #include "retort/error.hpp"
 #include "retort/suggest.hpp"
+#include "script/graph_internal.hpp"
 
 namespace retort::detail::script {
 namespace {
@@ -64,19 +65,6 @@ std::string trim(std::string_view text) {
   if (first == std::string_view::npos) return {};
   const std::size_t last = text.find_last_not_of(' ');
   return std::string(text.substr(first, last - first + 1));
-}
-
-// Line and column (1-based) of `offset` in `text`.
-SourceLocation location_of(std::string_view text, std::size_t offset, std::string_view file) {
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {std::string(file), line, static_cast<int>(offset - line_start) + 1};
 }
 
 std::string two_digits(int value) {
