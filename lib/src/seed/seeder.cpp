@@ -48,8 +48,6 @@ Seeder::Seeder(Connection& conn, const MetaData& metadata, const SeedConfig& con
                const SeedOptions& options)
     : conn_(conn), metadata_(metadata), config_(config), options_(options) {}
 
-void Seeder::check_config() const { check_seed_config_of(metadata_, config_); }
-
 std::uint64_t Seeder::rows_for(const Table& table, const TableSeed* config) const {
   if (options_.fixtures_only) return 0;
   for (const std::string& name : {table.display_name(), table.name}) {
@@ -93,7 +91,7 @@ void Seeder::report(const std::string& table, std::uint64_t table_rows, bool for
 
 SeedResult Seeder::run() {
   start_ = std::chrono::steady_clock::now();
-  check_config();
+  check_seed_config_of(metadata_, config_);
   seed_ = options_.random_seed  ? *options_.random_seed
           : config_.random_seed ? *config_.random_seed
                                 : std::random_device{}() * 0x100000001ULL + std::random_device{}();

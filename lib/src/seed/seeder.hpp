@@ -29,7 +29,6 @@ class Seeder {
     std::optional<Value> previous_key;  // the generated key's max before this run
   };
 
-  void check_config() const;
   std::uint64_t rows_for(const Table& table, const TableSeed* config) const;
   void truncate(const std::vector<const Table*>& order, const TableOrder& sorted);
   void seed_table(const Table& table, std::vector<std::size_t> cycle_fks);
